@@ -1,0 +1,3 @@
+from collsec.cli import main
+
+main()

@@ -1,0 +1,3 @@
+"""Commands: crisis (filled in by its issue)."""
+
+from collsec.cli.app import app  # noqa: F401

@@ -1,0 +1,3 @@
+"""Commands: voting (filled in by its issue)."""
+
+from collsec.cli.app import app  # noqa: F401
