@@ -1,3 +1,119 @@
-"""Commands: crisis (filled in by its issue)."""
+"""Commands for crises: ``cases``, ``run``, ``demo``, ``schema``, ``institutions``, ``scenario``."""
 
-from collsec.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.table import Table
+
+from collsec.cli.app import app, console, user_errors
+from collsec.crisis import EngineParams, run_crisis
+from collsec.errors import InputError
+from collsec.institutions import presets
+from collsec.reports.crisis import outcome_table, render, to_json
+from collsec.scenarios import case_names, load_scenario
+from collsec.scenarios.load import parse_assignment
+from collsec.scenarios.model import Scenario
+
+DRAWS = Annotated[int, typer.Option("--draws", "-n", min=1,
+                                    help="Stochastic draws; >1 gives each result's probability.")]
+SEED = Annotated[int, typer.Option("--seed", min=0, help="Seed of the random generator.")]
+
+
+def engine_params(assignments: list[str]) -> EngineParams:
+    """EngineParams with ``name=value`` overrides (``thresholds.force=1.2``); clear errors."""
+    data: dict = {}
+    for text in assignments:
+        path, value = parse_assignment(text, source="--param")
+        node = data
+        *parents, last = path.split(".")
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[last] = value
+    try:
+        return EngineParams.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        place = ".".join(str(p) for p in err["loc"])
+        expected = ("a parameter of the engine (see docs/model.md): "
+                    + ", ".join(EngineParams.model_fields)) \
+            if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Input should be ")
+        raise InputError("--param", place, expected, err.get("input")) from None
+
+
+@app.command()
+@user_errors
+def cases() -> None:
+    """List the built-in cases (the paper's seven case studies)."""
+    table = Table(title="built-in cases")
+    for col in ("name", "title", "counterfactuals"):
+        table.add_column(col)
+    for name in case_names():
+        s = load_scenario(name)
+        table.add_row(name, s.title, ", ".join(s.counterfactuals))
+    console.print(table)
+
+
+@app.command()
+@user_errors
+def run(
+    scenario: Annotated[str, typer.Argument(help="A built-in case (see `collsec cases`) or a "
+                                                 "path to a scenario YAML file.")],
+    set_: Annotated[list[str], typer.Option("--set", help="Override PATH=VALUE, e.g. "
+                                            "actors.USSR.absent=false (repeatable).")] = [],
+    counterfactual: Annotated[str | None, typer.Option(
+        "--counterfactual", "-c", help="Apply a named counterfactual of the file.")] = None,
+    param: Annotated[list[str], typer.Option("--param", help="Engine parameter NAME=VALUE, "
+                                             "e.g. indivisibility=0.9 (repeatable).")] = [],
+    draws: DRAWS = 1,
+    seed: SEED = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Replay a crisis: votes, decisions, coalition, scorecard and result."""
+    loaded = load_scenario(scenario, set_, counterfactual)
+    result = run_crisis(loaded, engine_params(param), draws=draws, seed=seed,
+                        counterfactual=counterfactual, overrides=tuple(set_))
+    if as_json:
+        typer.echo(to_json(result))
+    else:
+        render(result, console)
+
+
+@app.command()
+@user_errors
+def demo(draws: DRAWS = 1000, seed: SEED = 0) -> None:
+    """Replay every built-in case with the default parameters and print the outcomes."""
+    rows = [(name, run_crisis(load_scenario(name), draws=draws, seed=seed))
+            for name in case_names()]
+    console.print(outcome_table(rows))
+    console.print("Details of one case: [bold]collsec run korea-1950[/]; a counterfactual: "
+                  "[bold]collsec run korea-1950 --set actors.USSR.absent=false[/]")
+
+
+@app.command()
+@user_errors
+def schema(out: Annotated[Path | None, typer.Option(help="Write to this file.")] = None) -> None:
+    """Print the JSON Schema of scenario files."""
+    text = json.dumps(Scenario.model_json_schema(), indent=2)
+    if out:
+        out.write_text(text + "\n", encoding="utf-8")
+    else:
+        typer.echo(text)
+
+
+@app.command()
+@user_errors
+def institutions() -> None:
+    """List the built-in institutions (presets usable in scenario files)."""
+    table = Table(title="built-in institutions")
+    for col in ("key", "name", "rule", "tools", "source"):
+        table.add_column(col)
+    for key, inst in presets().items():
+        rule = inst.rule.model_dump(exclude_defaults=True)
+        table.add_row(key, inst.name, ", ".join(f"{k}={v}" for k, v in rule.items()),
+                      ", ".join(t.value for t in inst.tools), inst.source)
+    console.print(table)

@@ -1,0 +1,69 @@
+"""Mobilisation: who actually fights or sanctions, and who free-rides.
+
+Pure functions over arrays aligned with the scenario's actors; draws have replicates on the
+leading axis.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from collsec.crisis.params import EngineParams
+
+
+def willing(support: np.ndarray, eligible: np.ndarray, obliged: np.ndarray, threshold: float,
+            params: EngineParams) -> np.ndarray:
+    """Members ready to act: eligible ones whose support reaches ``threshold``, and obliged ones
+    (a treaty or a binding decision) unless they oppose (support more than ``band`` below)."""
+    band = params.thresholds.band
+    return (eligible & (support >= threshold)) | (obliged & (support >= threshold - band))
+
+
+def join_with_confidence(ready: np.ndarray, power: np.ndarray, target: int,
+                         enemy_power: float, params: EngineParams) -> np.ndarray:
+    """Which ready members join, given what they expect of the others (mutual confidence).
+
+    A ready member joins when its own power at the theatre, plus the target's, plus
+    ``mutual_confidence`` times the power of the other ready members, at least matches the
+    aggressor's side: it expects a coalition that can win. With low confidence each holds
+    back and waits for others (the assurance problem of collective action).
+    """
+    total = float(power[ready].sum())
+    own = np.where(ready, power, 0.0)
+    others = total - own
+    target_power = 0.0 if ready[target] else power[target]
+    expected = own + target_power + params.mutual_confidence * others
+    joined = ready & (expected >= enemy_power)
+    joined[target] = True
+    return joined
+
+
+def honour(joined: np.ndarray, uniforms: np.ndarray, commitment: float, always: int) -> np.ndarray:
+    """Draw who really contributes: each joined member with probability ``commitment``.
+
+    ``uniforms`` has shape (draws, n); the actor at ``always`` (the target) always fights.
+    """
+    honoured = joined[None, :] & (uniforms < commitment)
+    honoured[:, always] = True
+    return honoured
+
+
+def trade_shares(capability: np.ndarray, explicit: dict[int, float], aggressor_side: np.ndarray,
+                 ) -> np.ndarray:
+    """The aggressor's share of trade with each actor, 0..1.
+
+    Stated shares are used as given; the rest of its trade is spread over the other actors in
+    proportion to their share of world power (capability), the remainder being with the part
+    of the world not in the scenario (which does not sanction). A gravity-free proxy, used only
+    where the scenario states no trade figures.
+    """
+    shares = np.zeros_like(capability)
+    for i, s in explicit.items():
+        shares[i] = s
+    rest = 1.0 - sum(explicit.values())
+    listed = np.zeros(len(capability), dtype=bool)
+    listed[list(explicit)] = True
+    free = ~listed & ~aggressor_side
+    world_outside_side = max(1e-12, 1.0 - float(capability[aggressor_side].sum()))
+    shares[free] = rest * capability[free] / world_outside_side
+    return shares

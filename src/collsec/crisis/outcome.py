@@ -1,0 +1,94 @@
+"""The result of a crisis run: plain data, stable as JSON (documented in docs/scenarios.md)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from collsec.crisis.deliberation import BodyRecord
+
+Response = Literal["none", "condemnation", "sanctions", "authorised_force", "regional_action",
+                   "collective_defence", "unilateral"]
+Result = Literal["deterred", "aggression_reversed", "aggression_prevailed", "stalemate"]
+RESPONSES: tuple[str, ...] = Response.__args__  # type: ignore[attr-defined]
+RESULTS: tuple[str, ...] = Result.__args__  # type: ignore[attr-defined]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class PrincipleScore(_Frozen):
+    """One principle on the scorecard: held (True/False, None if not tested), its measure."""
+
+    held: bool | None
+    value: float | None
+    note: str
+
+
+class Coalition(_Frozen):
+    """Who fights the aggressor, and the power ratio at the theatre.
+
+    Capabilities are projected to the theatre (Boulding's gradient); ``expected_capability``
+    counts each member's contribution times the probability it honours it (commitment).
+    """
+
+    members: tuple[str, ...]
+    willing: tuple[str, ...]
+    free_riders: tuple[str, ...]
+    expected_capability: float
+    aggressor_side: tuple[str, ...]
+    aggressor_capability: float
+    power_ratio: float | None
+
+
+class SanctionsRecord(_Frozen):
+    """Who applies sanctions and how much of the aggressor's trade they cover (expected)."""
+
+    measures: tuple[str, ...]
+    applied_by: tuple[str, ...]
+    obliged_not_applying: tuple[str, ...]
+    coverage: float
+    bite: float
+
+
+class Deterrence(_Frozen):
+    """The aggressor's calculus: expected value of going on vs backing down (units of stakes).
+
+    ``expected_gain`` = P(prevail) * stakes - P(reversed) * defeat_cost
+    - sanctions bite * sanction_cost, averaged over draws; it backs down when that is below
+    ``backing_down`` = -backing_down_cost * stakes.
+    """
+
+    stakes: float
+    p_prevail: float
+    p_reversed: float
+    expected_gain: float
+    backing_down: float
+    backs_down_probability: float
+
+
+class CrisisResult(_Frozen):
+    """Everything a run says. ``response``, ``result`` and ``causes`` are for the most likely
+    branch (attributed or not) and the most frequent result over the draws; ``probabilities``
+    gives each result's share of the draws."""
+
+    scenario: str
+    title: str
+    counterfactual: str | None = None
+    overrides: tuple[str, ...] = ()
+    seed: int
+    draws: int
+    response: Response
+    result: Result
+    main_cause: str | None
+    causes: tuple[str, ...]
+    probabilities: dict[str, float]
+    response_probabilities: dict[str, float]
+    attribution_probability: float
+    bodies: tuple[BodyRecord, ...]
+    coalition: Coalition | None
+    sanctions: SanctionsRecord | None
+    deterrence: Deterrence
+    scorecard: dict[str, PrincipleScore]

@@ -1,0 +1,275 @@
+"""Reading scenario files: YAML -> validated :class:`~collsec.scenarios.model.Scenario`.
+
+Every problem is reported as one :class:`~collsec.errors.InputError` naming the file, the
+line and the dotted path of the field, and what was expected: never a traceback.
+Overrides (``--set actors.USSR.absent=false`` and the ``counterfactuals:`` section) are applied
+to the raw data before validation, so they are checked like the file itself.
+"""
+
+from __future__ import annotations
+
+import copy
+import types
+import typing
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from collsec.errors import InputError
+from collsec.scenarios.model import Body, Scenario
+
+CASES_PACKAGE = "collsec.scenarios.cases"
+
+
+# ---------------------------------------------------------------- built-in cases
+def case_names() -> list[str]:
+    """Names of the built-in cases, in chronological order (the files are date-prefixed)."""
+    files = resources.files(CASES_PACKAGE).iterdir()
+    return [f.name.split("_", 1)[1][:-5] for f in sorted(files, key=lambda f: f.name)
+            if f.name.endswith(".yaml")]
+
+
+def _case_file(name: str):
+    for f in resources.files(CASES_PACKAGE).iterdir():
+        if f.name.endswith(f"_{name}.yaml"):
+            return f
+    return None
+
+
+def read_source(source: str | Path) -> tuple[str, str]:
+    """``(label, text)`` of a scenario given as a file path or a built-in case name."""
+    path = Path(source)
+    if path.is_file():
+        try:
+            return str(path), path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(str(path), "file", "a readable UTF-8 text file", str(error)) from None
+    case = _case_file(str(source))
+    if case is not None:
+        return f"{source} (built-in case)", case.read_text(encoding="utf-8")
+    raise InputError(
+        str(source), "scenario",
+        "a path to a YAML file or a built-in case: " + ", ".join(case_names()),
+    )
+
+
+# ---------------------------------------------------------------- YAML with positions
+def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
+    """Dotted path (as a tuple) -> 1-based line of every node of a composed YAML document."""
+    out = {} if out is None else out
+    out[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _line_map(value, path + (key.value,), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, value in enumerate(node.value):
+            _line_map(value, path + (i,), out)
+    return out
+
+
+def parse_yaml(label: str, text: str) -> tuple[dict, dict[tuple, int]]:
+    """Parse YAML text into a mapping and its line map; syntax errors name line and column."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML"
+        problem = getattr(error, "problem", None) or str(error)
+        raise InputError(label, place, "valid YAML", problem) from None
+    if not isinstance(data, dict):
+        raise InputError(label, "top level", "a mapping of scenario fields (name, title, actors...)",
+                         type(data).__name__)
+    return data, _line_map(node)
+
+
+# ---------------------------------------------------------------- overrides
+def _model_of(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _is_mapping(annotation) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_mapping(a) for a in typing.get_args(annotation))
+    return origin is dict
+
+
+def _key_in(collection: Mapping, name: str) -> str | None:
+    """A key of ``collection`` matching ``name`` exactly, case-insensitively or by an alias."""
+    if name in collection:
+        return name
+    for key, spec in collection.items():
+        aliases = spec.get("aliases", ()) if isinstance(spec, dict) else ()
+        if str(key).lower() == name.lower() or name.lower() in (str(a).lower() for a in aliases):
+            return key
+    return None
+
+
+def _is_sequence(annotation) -> bool:
+    return typing.get_origin(annotation) in (tuple, list)
+
+
+def apply_override(data: dict, path: str, value: object, source: str = "--set") -> None:
+    """Set ``path`` (dotted: ``actors.USSR.absent``, ``bodies.UNSC.members``) to ``value``.
+
+    The path follows the scenario format: fields of models by name, actors by code or alias,
+    bodies by id or index. A new key is allowed only in a free mapping (``trade_share``).
+    Raises :class:`InputError` naming the path and what was expected.
+    """
+    parts = path.split(".")
+    node: dict = data
+    model: type[BaseModel] | None = Scenario
+    i = 0
+    while i < len(parts):
+        part, last = parts[i], i == len(parts) - 1
+        here = ".".join(parts[:i]) or "the scenario"
+        if model is None:  # a free mapping: the last part is its key
+            if not last:
+                raise InputError(source, path, f"a key of {here} as the last part", None)
+            node[part] = value
+            return
+        if part not in model.model_fields:
+            raise InputError(source, path, f"a field of {here} (one of: "
+                             f"{', '.join(model.model_fields)})", part)
+        if last:
+            node[part] = value
+            return
+        annotation = model.model_fields[part].annotation
+        nested = _model_of(annotation)
+        child = node.setdefault(part, [] if _is_sequence(annotation) else {})
+        if nested is not None and (_is_mapping(annotation) or _is_sequence(annotation)):
+            # a collection of models: actors by key/alias, bodies by id/index
+            name = parts[i + 1]
+            if isinstance(child, dict):
+                key = _key_in(child, name)
+                found = child.get(key) if key is not None else None
+                choices = ", ".join(map(str, child))
+            else:
+                ids = [b.get("id") if isinstance(b, dict) else None for b in child]
+                idx = ids.index(name) if name in ids else (int(name) if name.isdigit() else -1)
+                found = child[idx] if 0 <= idx < len(child) else None
+                choices = ", ".join(map(str, ids))
+            if not isinstance(found, dict):
+                raise InputError(source, path, f"one of the {part} defined in the scenario "
+                                 f"({choices or 'none'})", name)
+            if i + 2 >= len(parts):
+                raise InputError(source, path, f"a field of {part}.{name} after its name", None)
+            node, model, i = found, nested, i + 2
+            continue
+        if not isinstance(child, dict):
+            raise InputError(source, path, f"{part} to hold fields, but it holds a value", child)
+        if nested is None and not _is_mapping(annotation):
+            raise InputError(source, path, f"{part} to be the last part (it holds a value)", None)
+        node, model, i = child, (None if _is_mapping(annotation) else nested), i + 1
+    raise InputError(source, path, "a non-empty path", None)
+
+
+def parse_assignment(text: str, source: str = "--set") -> tuple[str, object]:
+    """``"path=value"`` -> ``(path, value)``; the value is read as YAML (``false``, ``0.3``, ``[A, B]``)."""
+    if "=" not in text:
+        raise InputError(source, text, "PATH=VALUE, e.g. actors.USSR.absent=false", None)
+    path, raw = text.split("=", 1)
+    path = path.strip()
+    if not path:
+        raise InputError(source, text, "a dotted path before '='", None)
+    try:
+        value = yaml.safe_load(raw) if raw.strip() else ""
+    except yaml.YAMLError:
+        value = raw
+    return path, value
+
+
+# ---------------------------------------------------------------- validation
+def _friendly(error: dict) -> str:
+    msg = error["msg"]
+    if error["type"] == "extra_forbidden":
+        return "no such field (check the spelling against docs/scenarios.md)"
+    if error["type"] == "missing":
+        return "this required field"
+    for prefix in ("Input should be ", "Value error, "):
+        if msg.startswith(prefix):
+            return msg[len(prefix):]
+    return msg[0].lower() + msg[1:]
+
+
+def _place(loc: tuple, data: dict, lines: Mapping[tuple, int]) -> tuple[str, tuple]:
+    """Keep the parts of a pydantic ``loc`` that exist in the data (drop union tags)."""
+    node: object = data
+    kept: list = []
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            kept.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            kept.append(part)
+        elif not kept or kept[-1] != part:
+            if isinstance(node, dict) and len(kept) == len([p for p in loc if p in kept]):
+                kept.append(part)  # a missing or extra key: name it
+                node = None
+    line = None
+    for n in range(len(kept), -1, -1):
+        if tuple(kept[:n]) in lines:
+            line = lines[tuple(kept[:n])]
+            break
+    dotted = ".".join(str(p) for p in kept) or "top level"
+    return (f"line {line}, {dotted}" if line else dotted), tuple(kept)
+
+
+def validate(label: str, data: dict, lines: Mapping[tuple, int] | None = None) -> Scenario:
+    """Validate raw scenario data; the first problem (and how many more) in one InputError."""
+    try:
+        return Scenario.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = errors[0]
+        place, _ = _place(tuple(first["loc"]), data, lines or {})
+        expected = _friendly(first)
+        if len(errors) > 1:
+            expected += f" (and {len(errors) - 1} more problem{'s' * (len(errors) > 2)})"
+        got = first.get("input") if first["type"] not in ("missing", "value_error") else None
+        if isinstance(got, dict | list):
+            got = None
+        raise InputError(label, place, expected, got) from None
+
+
+def load_scenario(
+    source: str | Path,
+    overrides: Iterable[str] = (),
+    counterfactual: str | None = None,
+) -> Scenario:
+    """Load a scenario from a YAML file or a built-in case name.
+
+    Parameters
+    ----------
+    source:
+        A path, or the name of a built-in case (``korea-1950``; see :func:`case_names`).
+    overrides:
+        ``"path=value"`` strings, applied after the counterfactual (``--set``).
+    counterfactual:
+        The name of an entry of the file's ``counterfactuals:`` section to apply.
+    """
+    label, text = read_source(source)
+    data, lines = parse_yaml(label, text)
+    data = copy.deepcopy(data)
+    if counterfactual is not None:
+        options = data.get("counterfactuals") or {}
+        if counterfactual not in options:
+            raise InputError(label, "counterfactuals",
+                             f"one of: {', '.join(options) or '(none defined)'}", counterfactual)
+        for path, value in (options[counterfactual].get("set") or {}).items():
+            apply_override(data, path, value, source=f"{label}: counterfactuals.{counterfactual}")
+    for text_ in overrides:
+        path, value = parse_assignment(text_)
+        apply_override(data, path, value)
+    return validate(label, data, lines)
