@@ -45,7 +45,8 @@ class Situation:
     is_state: True for states (False for non-state actors).
     distance_km: distance from each actor's capital to the theatre, shape (n,).
     affinity: matrix of affinities in -1..1, shape (n, n).
-    allied: boolean matrix of defence pacts, shape (n, n), symmetric.
+    allied: boolean matrix of defence pacts, shape (n, n), symmetric: the actors' stated
+        ``allies`` and the members of every collective-defence body (NATO Art. 5).
     aggressor, target: positions; ``aggressor_side``: aggressor, host and their allies.
     """
 
@@ -85,6 +86,11 @@ def situation(scenario: Scenario, params: EngineParams) -> Situation:
     for code, actor in scenario.actors.items():
         for ally in actor.allies:
             allied[index[code], index[ally]] = allied[index[ally], index[code]] = True
+    for body in scenario.bodies:  # a collective-defence treaty makes its members allies
+        if body.resolved().defends_members:
+            seated = [index[m] for m in scenario.members(body)]
+            allied[np.ix_(seated, seated)] = True
+    np.fill_diagonal(allied, False)
 
     side = np.zeros(n, dtype=bool)
     side[index[threat.aggressor]] = True

@@ -22,11 +22,35 @@ def to_json(result: CrisisResult) -> str:
     return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)
 
 
+LARGE_BODY = 20
+"""Bodies with more members are shown as a tally with the no and abstaining members named."""
+
+
+def _tally_lines(body):
+    for d in body.drafts:
+        dec = d.decision
+        named = {v: [m for m in body.members if d.votes[m] == v] for v in Vote}
+        verdict = "adopted" if dec.adopted else f"failed: {dec.cause}"
+        line = Text.assemble((f"  {d.measure.value}: ", "bold"),
+                             f"{dec.yes:g}-{dec.no:g}-{dec.abstain:g}, needed {dec.needed:g}: ",
+                             (verdict, "bold"))
+        yield line
+        for v in (Vote.NO, Vote.ABSTAIN, Vote.ABSENT):
+            if named[v]:
+                yield Text(f"    {v.value}: {', '.join(named[v])}", style=VOTE_STYLE[v])
+
+
 def _body_tables(result: CrisisResult):
     for body in result.bodies:
         title = f"{body.id}: {body.name}"
         if not body.drafts:
             yield Text(f"{title}: {body.note or 'no draft tabled'}", style="dim")
+            continue
+        if len(body.members) > LARGE_BODY:
+            yield Text(f"{title} ({len(body.members)} members)", style="bold italic")
+            yield from _tally_lines(body)
+            if body.note:
+                yield Text(f"  {body.note}", style="dim")
             continue
         table = Table(title=title, title_justify="left", show_lines=False, expand=False)
         table.add_column("member")
