@@ -117,3 +117,31 @@ def institutions() -> None:
         table.add_row(key, inst.name, ", ".join(f"{k}={v}" for k, v in rule.items()),
                       ", ".join(t.value for t in inst.tools), inst.source)
     console.print(table)
+
+
+scenario_app = typer.Typer(help="Write scenario files.", no_args_is_help=True)
+app.add_typer(scenario_app, name="scenario")
+
+
+@scenario_app.command("new")
+@user_errors
+def scenario_new(
+    name: Annotated[str, typer.Argument(help="Name of the new scenario (lower-case, dashes).")],
+    year: Annotated[int, typer.Option(help="Year of the crisis (CINC and Assembly session).")],
+    actors: Annotated[str, typer.Option(help="Comma-separated COW codes, e.g. USA,RUS,PRK,ROK.")],
+    data_dir: Annotated[Path | None, typer.Option(
+        help="Directory of the public data (else $COLLSEC_DATA_DIR).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Write the draft here (else print it).")] = None,
+) -> None:
+    """Draft a scenario whose capabilities and alignments come from the public data."""
+    from collsec.scenarios.draft import draft_scenario
+
+    codes = [c.strip() for c in actors.split(",") if c.strip()]
+    if not codes:
+        raise InputError("--actors", "actors", "a comma-separated list of COW codes", actors)
+    text = draft_scenario(name, year, codes, data_dir)
+    if out:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"wrote {out}")
+    else:
+        typer.echo(text)
