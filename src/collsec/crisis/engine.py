@@ -163,15 +163,18 @@ def _unilateral(sit: Situation, params: EngineParams, force_support, power, enem
     return int(np.argmax(np.where(candidates, power, -1.0)))
 
 
-def _decision_causes(records: list[BodyRecord]) -> list[str]:
-    """Why drafts failed, in the order bodies and drafts were taken."""
+def _decision_causes(records: list[BodyRecord], supports, index) -> list[str]:
+    """Why drafts failed, body by body and draft by draft; several vetoes in order of the
+    vetoers' opposition (lowest support first: the most determined opponent leads)."""
     causes = []
     for rec in records:
         for d in rec.drafts:
             if d.decision.adopted:
                 continue
             if d.decision.cause == "veto":
-                causes += [f"veto:{c}" for c in d.decision.vetoed_by]
+                vetoers = sorted(d.decision.vetoed_by,
+                                 key=lambda c: supports[d.measure][index[c]])
+                causes += [f"veto:{c}" for c in vetoers]
             elif d.decision.cause:
                 causes.append(d.decision.cause)
     return list(dict.fromkeys(causes))
@@ -195,8 +198,8 @@ def _enablers(records, scenario, sit, params, supports, response, acting):
                 if vote_of(supports[rec.adopted][sit.index[h]], rec.adopted, params) == Vote.NO:
                     would_block.append(h)
         out += [f"absent:{h}" for h in would_block]
-        if not would_block and holders and all(draft.votes[h] in (Vote.YES, Vote.ABSTAIN)
-                                               for h in holders):
+        if not would_block and holders and not inst.rule.is_unanimity and all(
+                draft.votes[h] in (Vote.YES, Vote.ABSTAIN) for h in holders):
             out.append("permanent_members_agreed")
     if response == "regional_action":
         out += [f"regional_action:{r.id}" for r in acting]
@@ -261,7 +264,7 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
             branch.response = "condemnation"
         else:
             branch.response = "none"
-    decision = _decision_causes(records)
+    decision = _decision_causes(records, supports, sit.index)
     branch.enablers = _enablers(records, scenario, sit, params, supports, branch.response,
                                 acting) + branch.enablers
     branch.causes = (["attribution_failed"] if not attributed else []) + decision
@@ -444,28 +447,32 @@ def _members_share(br: Branch, sit: Situation) -> float | None:
 
 def _finish_causes(br, scenario, sit, params, coalition, sanctions, deterrence, result,
                    trade, power) -> list[str]:
-    causes = list(br.causes) + list(br.enablers)
-    share = _members_share(br, sit)
-    if share is not None and share < params.universality_needed:
-        causes.append("non_members")
-    if coalition is not None and coalition.free_riders:
-        held_back = sum(power[sit.index[c]] for c in coalition.free_riders)
-        ready = sum(power[sit.index[c]] for c in coalition.willing)
-        if held_back > 0.5 * ready:
-            causes.append("free_riding")
-    if sanctions is not None:
-        obliged = list(sanctions.obliged_not_applying) + list(sanctions.applied_by)
-        missing = sum(trade[sit.index[c]] for c in sanctions.obliged_not_applying)
-        if obliged and missing > sum(trade[sit.index[c]] for c in sanctions.applied_by):
-            causes.append("free_riding")
-        if br.response == "sanctions" and result == "aggression_prevailed":
-            causes.append("sanctions_too_weak")
-    if br.response in FORCE_RESPONSES and result != "aggression_reversed" \
-            and deterrence.p_reversed < 0.5:
-        causes.append("coalition_too_weak")
+    """Causes in order: what shaped the response (attribution, failed drafts); if the result
+    failed, why (non-members, free riding, weak sanctions or coalition); then what enabled the
+    response. The first is the main cause."""
+    failed = result in ("aggression_prevailed", "stalemate")
+    why_failed = []
+    if failed:
+        share = _members_share(br, sit)
+        if share is not None and share < params.universality_needed:
+            why_failed.append("non_members")
+        if coalition is not None and coalition.free_riders:
+            held_back = sum(power[sit.index[c]] for c in coalition.free_riders)
+            ready = sum(power[sit.index[c]] for c in coalition.willing)
+            if held_back > 0.5 * ready:
+                why_failed.append("free_riding")
+        if sanctions is not None:
+            missing = sum(trade[sit.index[c]] for c in sanctions.obliged_not_applying)
+            if missing > sum(trade[sit.index[c]] for c in sanctions.applied_by):
+                why_failed.append("free_riding")
+            if br.response == "sanctions":
+                why_failed.append("sanctions_too_weak")
+        if br.response in FORCE_RESPONSES and deterrence.p_reversed < 0.5:
+            why_failed.append("coalition_too_weak")
+    enabled = list(br.enablers)
     if deterrence.backs_down_probability > 0.5:
-        causes.append("aggressor_backed_down")
-    return list(dict.fromkeys(causes))
+        enabled.append("aggressor_backed_down")
+    return list(dict.fromkeys(list(br.causes) + why_failed + enabled))
 
 
 def _scorecard(br, scenario, sit, params, power, enemy, coalition, sanctions, trade):

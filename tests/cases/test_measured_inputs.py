@@ -1,0 +1,41 @@
+"""The built-in cases keep the numbers they were drafted with: CINC and Assembly ideal points.
+
+Skipped with a reason when the public data are absent (they are never copied into the repo).
+"""
+
+import pytest
+
+from collsec.data.cow import capabilities
+from collsec.data.unga import ideal_points
+from collsec.scenarios import case_names, load_scenario
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_state_capabilities_are_the_cinc_of_the_year(name, shared_data):
+    s = load_scenario(name)
+    year = s.threat.date.year
+    states = {c: a for c, a in s.actors.items() if a.kind == "state"}
+    measured = capabilities(year, list(states), shared_data)
+    for code, actor in states.items():
+        assert actor.capability == pytest.approx(measured[code], abs=5e-7), code
+        assert actor.capability_source == f"COW NMC 6.0 cinc {year}", code
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_measured_alignments_are_the_ideal_points_of_the_session(name, shared_data):
+    s = load_scenario(name)
+    year = s.threat.date.year
+    measured_codes = [c for c, a in s.actors.items() if a.alignment_source.startswith("UNGA")]
+    points = ideal_points(year, measured_codes, shared_data)
+    for code in measured_codes:
+        assert s.actors[code].alignment == pytest.approx(points[code], abs=5e-4), code
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_every_other_alignment_and_estimate_states_its_reason(name):
+    s = load_scenario(name)
+    for code, actor in s.actors.items():
+        if actor.alignment is not None and not actor.alignment_source.startswith("UNGA"):
+            assert actor.alignment_source.startswith("stated: "), code
+        if actor.kind == "non_state":
+            assert actor.capability_source.startswith("estimate: "), code
