@@ -50,7 +50,8 @@ def engine_params(assignments: list[str]) -> EngineParams:
 def cases() -> None:
     """List the built-in cases (the paper's seven case studies)."""
     table = Table(title="built-in cases")
-    for col in ("name", "title", "counterfactuals"):
+    table.add_column("name", no_wrap=True)
+    for col in ("title", "counterfactuals"):
         table.add_column(col)
     for name in case_names():
         s = load_scenario(name)
@@ -110,7 +111,8 @@ def schema(out: Annotated[Path | None, typer.Option(help="Write to this file.")]
 def institutions() -> None:
     """List the built-in institutions (presets usable in scenario files)."""
     table = Table(title="built-in institutions")
-    for col in ("key", "name", "rule", "tools", "source"):
+    table.add_column("key", no_wrap=True)
+    for col in ("name", "rule", "tools", "source"):
         table.add_column(col)
     for key, inst in presets().items():
         rule = inst.rule.model_dump(exclude_defaults=True)
@@ -134,8 +136,10 @@ def scenario_new(
     out: Annotated[Path | None, typer.Option(help="Write the draft here (else print it).")] = None,
 ) -> None:
     """Draft a scenario whose capabilities and alignments come from the public data."""
+    from collsec.data.paths import data_dir as resolve_data_dir
     from collsec.scenarios.draft import draft_scenario
 
+    resolve_data_dir(data_dir)  # fail first, and clearly, when the data are not there
     codes = [c.strip() for c in actors.split(",") if c.strip()]
     if not codes:
         raise InputError("--actors", "actors", "a comma-separated list of COW codes", actors)

@@ -1,0 +1,75 @@
+"""The crisis commands as a user runs them: output, JSON, exit codes, no tracebacks."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import collsec.cli  # noqa: F401  (registers the commands)
+from collsec.cli.app import app
+
+KOREA = str(Path(__file__).parents[1] / "crisis" / "fixtures" / "korea-mini.yaml")
+runner = CliRunner()
+
+
+def invoke(*args):
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output
+    return result
+
+
+def test_run_prints_votes_and_outcome():
+    r = invoke("run", KOREA)
+    assert r.exit_code == 0, r.output
+    assert "UNSC" in r.output and "response" in r.output and "authorised_force" in r.output
+
+
+def test_run_json_has_the_documented_fields():
+    r = invoke("run", KOREA, "--json", "--draws", "200")
+    data = json.loads(r.output)
+    for key in ("response", "result", "causes", "bodies", "coalition", "scorecard",
+                "probabilities"):
+        assert key in data
+    assert data["draws"] == 200
+    assert set(data["scorecard"]) == {"universality", "commitment", "indivisibility",
+                                      "mutual_confidence", "distribution_of_power"}
+
+
+def test_set_with_an_alias_changes_the_outcome():
+    base = json.loads(invoke("run", KOREA, "--json").output)
+    cf = json.loads(invoke("run", KOREA, "--json", "--set", "actors.USSR.absent=false").output)
+    assert base["main_cause"] == "absent:RUS"
+    assert "veto:RUS" in cf["causes"]
+
+
+def test_bad_set_path_is_a_clear_error():
+    r = invoke("run", KOREA, "--set", "actors.USSR.absnt=false")
+    assert r.exit_code == 2
+    assert "absnt" in r.output and "--set" in r.output
+
+
+def test_unknown_scenario_lists_the_cases():
+    r = invoke("run", "no-such-case")
+    assert r.exit_code == 2 and "built-in case" in r.output
+
+
+def test_bad_param_is_a_clear_error():
+    r = invoke("run", KOREA, "--param", "commitment=2")
+    assert r.exit_code == 2 and "commitment" in r.output
+
+
+def test_schema_is_json_schema():
+    r = invoke("schema")
+    schema = json.loads(r.output)
+    assert schema["title"] == "Scenario" and "actors" in schema["properties"]
+
+
+def test_institutions_lists_presets():
+    r = invoke("institutions")
+    assert r.exit_code == 0 and "unsc-1946" in r.output and "league-council-art11" in r.output
+
+
+def test_scenario_new_without_data_dir_explains(monkeypatch):
+    monkeypatch.delenv("COLLSEC_DATA_DIR", raising=False)
+    r = invoke("scenario", "new", "x", "--year", "1950", "--actors", "USA,RUS")
+    assert r.exit_code == 2 and "COLLSEC_DATA_DIR" in r.output
