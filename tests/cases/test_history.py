@@ -22,14 +22,18 @@ HISTORY = {
     "korea-1950": ("authorised_force", "aggression_reversed", "absent:RUS"),
     # Res. 678 passes 12-2-1 with the permanent members in agreement; Kuwait liberated.
     "gulf-1990": ("authorised_force", "aggression_reversed", "permanent_members_agreed"),
-    # A Russian (and Chinese) veto expected; NATO acts without the Council; Serbia withdraws.
-    "kosovo-1999": ("regional_action", "aggression_reversed", "veto:RUS"),
+    # A Russian and Chinese veto expected; NATO acts without the Council; Serbia withdraws.
+    "kosovo-1999": ("regional_action", "aggression_reversed", "veto"),
     # NATO invokes Article 5 on 12 Sep 2001; the Taliban government is removed.
     "sept11-2001": ("collective_defence", "aggression_reversed", "collective_defence:NATO"),
     # Russia and China veto S/2011/612; the Council condemns only in a presidential statement
     # (PRST/2011/16) and the Assembly in A/RES/66/253; no enforcement; the regime stays.
-    "syria-2011": ("condemnation", "aggression_prevailed", "veto:RUS"),
+    "syria-2011": ("condemnation", "aggression_prevailed", "veto"),
 }
+
+VETOED_BY = {"kosovo-1999": {"RUS", "CHN"}, "syria-2011": {"RUS", "CHN"}}
+"""Where history records vetoes by several members, the main cause must be a veto by one of
+them, and the causes must name every one (which leads is the model's finding, not history's)."""
 
 
 def test_every_built_in_case_has_a_historical_record():
@@ -40,7 +44,12 @@ def test_every_built_in_case_has_a_historical_record():
 def test_case_matches_history(name):
     response, result, cause = HISTORY[name]
     r = run_crisis(load_scenario(name), draws=DRAWS, seed=2024)
-    assert (r.response, r.result, r.main_cause) == (response, result, cause), r.causes
+    assert (r.response, r.result) == (response, result), r.causes
+    if name in VETOED_BY:
+        vetoes = {c.split(":")[1] for c in r.causes if c.startswith("veto:")}
+        assert r.main_cause.startswith("veto:") and vetoes == VETOED_BY[name], r.causes
+    else:
+        assert r.main_cause == cause, r.causes
 
 
 def test_korea_with_the_ussr_present_vetoes_then_goes_to_the_assembly():
@@ -82,6 +91,8 @@ def test_sept11_hard_to_attribute_then_shared_intelligence():
     assert hard.probabilities["aggression_prevailed"] > shared.probabilities["aggression_prevailed"]
 
 
-def test_kosovo_without_an_alliance_ready_to_act_there_is_no_regional_action():
-    r = run_crisis(load_scenario("kosovo-1999", counterfactual="no-nato"))
-    assert r.response != "regional_action"
+def test_kosovo_if_greece_breaks_natos_consensus_there_is_no_regional_action():
+    r = run_crisis(load_scenario("kosovo-1999", counterfactual="greece-blocks"))
+    nato = next(b for b in r.bodies if b.id == "NATO")
+    assert nato.draft(nato.drafts[0].measure).decision.vetoed_by == ("GRC",)
+    assert r.response != "regional_action" and "unanimity_failed" in r.causes

@@ -163,13 +163,37 @@ def _unilateral(sit: Situation, params: EngineParams, force_support, power, enem
     return int(np.argmax(np.where(candidates, power, -1.0)))
 
 
-def _decision_causes(records: list[BodyRecord], supports, index) -> list[str]:
-    """Why drafts failed, body by body and draft by draft; several vetoes in order of the
-    vetoers' opposition (lowest support first: the most determined opponent leads)."""
+PHASE_RANK = {"defence": 0, "council": 1, "fallback": 2, "regional": 3}
+"""Authority of a body's phase: an alliance defending its member acts on its own right (0);
+then the global councils, the Assembly, regional bodies; a lone state comes last (4)."""
+
+RESPONSE_LEVEL = {"collective_defence": Tool.FORCE, "authorised_force": Tool.FORCE,
+                  "regional_action": Tool.FORCE, "unilateral": Tool.FORCE,
+                  "sanctions": Tool.SANCTIONS, "condemnation": Tool.CONDEMNATION, "none": None}
+
+
+def _rank_of(scenario: Scenario) -> dict[str, int]:
+    return {b.id: PHASE_RANK[phase] for phase, bodies in _phase_bodies(scenario).items()
+            for b in bodies}
+
+
+def _explains(measure: Tool, body_rank: int, level: Tool | None, source_rank: int) -> bool:
+    """A failed draft explains the response if it was on a stronger measure than the response,
+    or on the same measure in a more authoritative body than the one that acted."""
+    if level is None or _stronger(measure, level):
+        return True
+    return measure == level and body_rank < source_rank
+
+
+def _decision_causes(records: list[BodyRecord], supports, index, ranks, level,
+                     source_rank) -> list[str]:
+    """Why drafts failed, body by body and draft by draft, keeping those that explain the
+    response (:func:`_explains`); several vetoes in order of the vetoers' opposition (lowest
+    support first: the most determined opponent leads)."""
     causes = []
     for rec in records:
         for d in rec.drafts:
-            if d.decision.adopted:
+            if d.decision.adopted or not _explains(d.measure, ranks[rec.id], level, source_rank):
                 continue
             if d.decision.cause == "veto":
                 vetoers = sorted(d.decision.vetoed_by,
@@ -243,8 +267,10 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
         for rec in sanctioning:
             inst = next(b for b in scenario.bodies if b.id == rec.id).resolved()
             members = [sit.index[m] for m in rec.members]
-            if inst.sanctions_by_each_member or inst.fallback:
-                eligible[members] = True  # each decides for itself / a recommendation
+            if inst.sanctions_by_each_member:
+                eligible[organisation + members] = True  # every member, each for itself (Art. 16)
+            elif inst.fallback:
+                eligible[members] = True  # a recommendation to the Assembly's members
             elif inst.scope == "global":
                 obliged[organisation + members] = True  # binding on every member (Arts. 25, 48)
             else:
@@ -264,7 +290,15 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
             branch.response = "condemnation"
         else:
             branch.response = "none"
-    decision = _decision_causes(records, supports, sit.index)
+    ranks = _rank_of(scenario)
+    level = RESPONSE_LEVEL[branch.response]
+    if branch.response == "unilateral":
+        source_rank = 4
+    elif branch.response in FORCE_RESPONSES:
+        source_rank = min(ranks[r.id] for r in acting)
+    else:
+        source_rank = min((ranks[r.id] for r in records if r.adopted == level), default=4)
+    decision = _decision_causes(records, supports, sit.index, ranks, level, source_rank)
     branch.enablers = _enablers(records, scenario, sit, params, supports, branch.response,
                                 acting) + branch.enablers
     branch.causes = (["attribution_failed"] if not attributed else []) + decision
