@@ -9,6 +9,7 @@ to the raw data before validation, so they are checked like the file itself.
 from __future__ import annotations
 
 import copy
+import re
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -191,55 +192,85 @@ def parse_assignment(text: str, source: str = "--set") -> tuple[str, object]:
 
 # ---------------------------------------------------------------- validation
 def _friendly(error: dict) -> str:
-    msg = error["msg"]
+    """A pydantic error as "what was expected", in plain words."""
     if error["type"] == "extra_forbidden":
-        return "no such field (check the spelling against docs/scenarios.md)"
+        return "a known field name (this one is not; see docs/scenarios.md)"
     if error["type"] == "missing":
-        return "this required field"
+        return "a value (the field is required)"
+    msg = error["msg"]
     for prefix in ("Input should be ", "Value error, "):
         if msg.startswith(prefix):
-            return msg[len(prefix):]
-    return msg[0].lower() + msg[1:]
+            msg = msg[len(prefix):]
+            break
+    else:
+        msg = msg[0].lower() + msg[1:]
+    if msg.startswith(("greater", "less")):
+        msg = "a number " + msg
+    return msg.replace("a valid tuple", "a list").replace("a valid dictionary", "a mapping")
 
 
-def _place(loc: tuple, data: dict, lines: Mapping[tuple, int]) -> tuple[str, tuple]:
-    """Keep the parts of a pydantic ``loc`` that exist in the data (drop union tags)."""
+TYPE_TAGS = {"str", "int", "float", "bool", "dict", "list", "tuple", "none", "date"}
+"""Names pydantic puts in an error's location for the branches of a union."""
+
+
+def _place(loc: tuple, data: dict) -> tuple:
+    """The parts of a pydantic ``loc`` that exist in the data (union tags dropped); a missing
+    or unknown key at the end is kept, so the message names it."""
     node: object = data
     kept: list = []
     for part in loc:
         if isinstance(node, dict) and part in node:
             node = node[part]
-            kept.append(part)
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
-            kept.append(part)
-        elif not kept or kept[-1] != part:
-            if isinstance(node, dict) and len(kept) == len([p for p in loc if p in kept]):
-                kept.append(part)  # a missing or extra key: name it
-                node = None
-    line = None
-    for n in range(len(kept), -1, -1):
-        if tuple(kept[:n]) in lines:
-            line = lines[tuple(kept[:n])]
+        elif isinstance(node, dict) and isinstance(part, str) and part not in TYPE_TAGS \
+                and part[:1].islower() and "[" not in part:
+            kept.append(part)  # a missing or extra key
             break
-    dotted = ".".join(str(p) for p in kept) or "top level"
-    return (f"line {line}, {dotted}" if line else dotted), tuple(kept)
+        else:
+            continue  # a union tag such as 'str' or 'Institution'
+        kept.append(part)
+    return tuple(kept)
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "top level"
 
 
 def validate(label: str, data: dict, lines: Mapping[tuple, int] | None = None) -> Scenario:
-    """Validate raw scenario data; the first problem (and how many more) in one InputError."""
+    """Validate raw scenario data; the most specific problem in one InputError.
+
+    Pydantic reports one error per branch of a union (``members: all`` or a list); the branch
+    that got deepest into the data is the one the author meant, and alternatives at the same
+    place are joined with "or".
+    """
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors()
-        first = errors[0]
-        place, _ = _place(tuple(first["loc"]), data, lines or {})
-        expected = _friendly(first)
-        if len(errors) > 1:
-            expected += f" (and {len(errors) - 1} more problem{'s' * (len(errors) > 2)})"
+        errors = [(e, _place(tuple(e["loc"]), data)) for e in exc.errors()]
+        depth = max(len(p) for _, p in errors)
+        deepest = [(e, p) for e, p in errors if len(p) == depth]
+        path = deepest[0][1]
+        same = [e for e, p in deepest if p == path]
+        expected = " or ".join(dict.fromkeys(_friendly(e) for e in same))
+        elsewhere = {p for e, p in errors if not path[:len(p)] == p and p != path}
+        if elsewhere:
+            expected += f" (and {len(elsewhere)} more problem{'s' * (len(elsewhere) > 1)})"
+        first = same[0]
+        stated = re.match(r"^([A-Za-z_][\w.\[\]-]*): (.+)$", expected)
+        if first["type"] == "value_error" and stated:  # a validator that names its place
+            path = tuple(int(p) if p.isdigit() else p
+                         for p in re.split(r"\.|\[|\]", stated.group(1)) if p)
+            expected = stated.group(2)
         got = first.get("input") if first["type"] not in ("missing", "value_error") else None
         if isinstance(got, dict | list):
             got = None
+        line = next((lines[path[:n]] for n in range(len(path), -1, -1)
+                     if lines and path[:n] in lines), None)
+        place = f"line {line}, {_dotted(path)}" if line else _dotted(path)
         raise InputError(label, place, expected, got) from None
 
 

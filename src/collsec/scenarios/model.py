@@ -82,7 +82,7 @@ class Actor(_Strict):
     @classmethod
     def _shares(cls, value: dict[Code, float]) -> dict[Code, float]:
         if any(not 0 <= v <= 1 for v in value.values()) or sum(value.values()) > 1 + 1e-9:
-            raise ValueError("trade shares must each be in 0..1 and sum to at most 1")
+            raise ValueError("shares each in 0..1 that sum to at most 1")
         return value
 
     def absent_from(self, body_id: str) -> bool:
@@ -170,7 +170,8 @@ class Body(_Strict):
     @classmethod
     def _known_preset(cls, value: str | Institution) -> str | Institution:
         if isinstance(value, str) and value not in presets():
-            raise ValueError(f"unknown institution {value!r}; presets: {', '.join(presets())}")
+            raise ValueError(f"a preset ({', '.join(presets())}) or an inline institution, "
+                             f"not {value!r}")
         return value
 
 
@@ -219,20 +220,23 @@ class Scenario(_Strict):
         def check(codes, where):
             for code in codes:
                 if code not in known:
-                    raise ValueError(f"{where}: actor {code!r} is not defined under actors")
+                    raise ValueError(f"{where}: an actor defined under actors, not {code!r}")
 
         t = self.threat
-        check([t.aggressor, t.target] + ([t.host] if t.host else []), "threat")
+        check([t.aggressor], "threat.aggressor")
+        check([t.target], "threat.target")
+        check([t.host] if t.host else [], "threat.host")
         if t.aggressor == t.target:
-            raise ValueError("threat: aggressor and target must differ")
+            raise ValueError("threat.target: an actor other than the aggressor")
         for code, actor in self.actors.items():
             check(actor.allies, f"actors.{code}.allies")
             check(actor.trade_share, f"actors.{code}.trade_share")
-        for a in self.affinities:
-            check(a.between, "affinities")
+        for i, a in enumerate(self.affinities):
+            check(a.between, f"affinities[{i}].between")
         ids = [b.id for b in self.bodies]
         if len(ids) != len(set(ids)):
-            raise ValueError("bodies: ids must be unique")
+            twice = sorted({i for i in ids if ids.count(i) > 1})
+            raise ValueError(f"bodies: a unique id for each body ({', '.join(twice)} repeated)")
         for i, b in enumerate(self.bodies):
             check(() if b.members == "all" else b.members, f"bodies[{i}].members")
             check(b.non_members, f"bodies[{i}].non_members")
@@ -242,8 +246,8 @@ class Scenario(_Strict):
                 for body in actor.absent:
                     if body not in ids:
                         raise ValueError(
-                            f"actors.{code}.absent: body {body!r} is not one of the bodies "
-                            f"({', '.join(ids) or 'none defined'})"
+                            f"actors.{code}.absent: the id of a body of the scenario "
+                            f"({', '.join(ids) or 'none defined'}), not {body!r}"
                         )
         return self
 

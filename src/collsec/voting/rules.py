@@ -86,9 +86,9 @@ class DecisionRule(BaseModel):
     @model_validator(mode="after")
     def _needs_a_threshold(self) -> DecisionRule:
         if self.quota is None and self.share is None and self.veto_holders != "all":
-            raise ValueError("a rule needs a quota, a share, or veto_holders: all")
+            raise ValueError("a quota, a share, or veto_holders: all (a rule needs at least one)")
         if any(w < 0 for w in self.weights.values()):
-            raise ValueError("weights must be >= 0")
+            raise ValueError("weights >= 0")
         return self
 
     @property
