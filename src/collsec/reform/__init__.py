@@ -1,1 +1,110 @@
-"""reform."""
+"""Security Council reform: presets as data, their voting power, and the record of vetoes.
+
+:func:`load_presets` reads ``presets.yaml`` (and a user's file of the same shape);
+:func:`compare` gives, for each preset, the power of a member of each class, the council's
+power to act, and how many historically vetoed drafts would have passed
+(:mod:`collsec.reform.record`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from collsec.errors import InputError
+from collsec.voting.power import Game, power_indices
+from collsec.voting.rules import DecisionRule
+
+
+class SeatClass(BaseModel):
+    """A class of seats: how many, and whether they hold the veto."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    seats: int = Field(ge=1)
+    veto: bool = False
+
+
+class Reform(BaseModel):
+    """A council design: classes of seats, a decision rule, an optional Assembly override."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    source: str
+    classes: dict[str, SeatClass]
+    rule: DecisionRule
+    assembly_override: float | None = Field(default=None, gt=0, le=1)
+
+    def members(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(member names, veto holders): names are the class name and a number."""
+        members, holders = [], []
+        for cls, spec in self.classes.items():
+            names = [f"{cls}_{i + 1}" for i in range(spec.seats)]
+            members += names
+            if spec.veto:
+                holders += names
+        return tuple(members), tuple(holders)
+
+    def game(self) -> Game:
+        """The council's yes/no game (a veto waiver or override does not enter voting power)."""
+        members, holders = self.members()
+        return Game.from_rule(self.rule, members, holders)
+
+
+def _parse(text: str, label: str) -> tuple[dict[str, Reform], list[str]]:
+    try:
+        raw = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        raise InputError(label, "YAML", "valid YAML", str(error)) from None
+    if not isinstance(raw, dict):
+        raise InputError(label, "top level", "a mapping of preset name -> preset", type(raw).__name__)
+    topics = list((raw.pop("mass_atrocity_topics", None) or {}).get("topics", []))
+    presets = {}
+    for key, spec in raw.items():
+        try:
+            presets[key] = Reform.model_validate(spec)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            place = ".".join(str(p) for p in (key, *err["loc"]))
+            raise InputError(label, place, err["msg"].removeprefix("Input should be "),
+                             err.get("input") if not isinstance(err.get("input"), dict) else None
+                             ) from None
+    return presets, topics
+
+
+@cache
+def _builtin() -> tuple[dict[str, Reform], list[str]]:
+    text = resources.files(__package__).joinpath("presets.yaml").read_text(encoding="utf-8")
+    return _parse(text, "presets.yaml")
+
+
+def load_presets(extra: str | Path | None = None) -> dict[str, Reform]:
+    """The built-in presets, plus those of a user's YAML file (same shape)."""
+    presets = dict(_builtin()[0])
+    if extra is not None:
+        path = Path(extra)
+        if not path.is_file():
+            raise InputError(str(path), "file", "a YAML file of reform presets")
+        presets.update(_parse(path.read_text(encoding="utf-8"), str(path))[0])
+    return presets
+
+
+def mass_atrocity_topics() -> list[str]:
+    """Crisis topics taken to be mass-atrocity situations (an assumption, see presets.yaml)."""
+    return list(_builtin()[1])
+
+
+def class_power(reform: Reform) -> dict[str, dict[str, float]]:
+    """Per class: Shapley-Shubik and normalised Banzhaf of one member; and the power to act."""
+    game = reform.game()
+    idx = power_indices(game)
+    out: dict[str, dict[str, float]] = {}
+    for cls in reform.classes:
+        i = game.players.index(f"{cls}_1")
+        out[cls] = {"shapley_shubik": float(idx.shapley_shubik[i]),
+                    "banzhaf": float(idx.banzhaf[i])}
+    out["_council"] = {"power_to_act": idx.power_to_act}
+    return out

@@ -1,0 +1,105 @@
+"""Which of the drafts actually vetoed since 1946 would have passed under each reform.
+
+The record has no vote counts, so each answer rests on a stated assumption, applied through
+the same decision rules as everywhere (:func:`collsec.voting.rules.decide`):
+
+* The permanent members that did not veto voted yes; the elected members gave exactly the
+  majority the draft needed (7 of 11 before 1966, 9 of 15 since), the others abstaining.
+* New seats of an enlarged council (``with_majority``) vote yes, with the recorded majority;
+  or (``by_alignment``) vote yes in the share of Assembly members of that session whose ideal
+  point is closer to the non-vetoing permanent members' mean than to the vetoers' mean.
+* An Assembly override passes when two-thirds of the Assembly members of that session are,
+  by the same alignment test, on the non-vetoing side.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from collsec.reform import Reform, mass_atrocity_topics
+from collsec.voting.rules import Vote, decide
+
+ASSUMPTIONS = {
+    "with_majority": "new seats vote with the recorded majority",
+    "by_alignment": "new seats and the Assembly vote by UNGA ideal-point alignment",
+}
+P5 = ("CHN", "FRN", "RUS", "UKG", "USA")
+P5_CCODE = {"USA": 2, "UKG": 200, "FRN": 220, "RUS": 365, "CHN": 710}
+
+
+def alignment_share(points: pd.DataFrame, year: int, vetoers: tuple[str, ...]) -> float | None:
+    """Share of Assembly members of session year-1945 closer (in ideal point) to the
+    non-vetoing permanent members than to the vetoers; None where the data lack it."""
+    session = points[points.session == year - 1945].dropna(subset=["ideal_point"])
+    if session.empty:
+        return None
+    by_ccode = session.set_index("ccode").ideal_point
+    ccode = dict(P5_CCODE, CHN=713 if year < 1971 else 710)
+    against = [by_ccode.get(ccode[c]) for c in vetoers]
+    others = [by_ccode.get(ccode[c]) for c in P5 if c not in vetoers]
+    against = [x for x in against if x is not None and not np.isnan(x)]
+    others = [x for x in others if x is not None and not np.isnan(x)]
+    if not against or not others:
+        return None
+    x = session.ideal_point.to_numpy()
+    return float((np.abs(x - np.mean(others)) < np.abs(x - np.mean(against))).mean())
+
+
+def would_pass(reform: Reform, vetoed_by: tuple[str, ...], year: int, topic: str,
+               assumption: str, share: float | None) -> bool:
+    """Whether one vetoed draft would pass under ``reform`` (module docstring)."""
+    members, holders = reform.members()
+    old_quota, old_elected = (7, 6) if year < 1966 else (9, 10)
+    perm = [m for m in members if m.startswith("permanent_")]
+    votes = {}
+    for code, seat in zip(P5, perm, strict=False):
+        votes[seat] = Vote.NO if code in vetoed_by else Vote.YES
+    p5_yes = 5 - len(vetoed_by)
+    elected_yes = max(0, old_quota - p5_yes)
+    others = [m for m in members if m not in perm]
+    old = others[:old_elected] if all(m.startswith("elected_") for m in others[:old_elected]) \
+        else [m for m in others if m.startswith("elected_")][:old_elected]
+    new = [m for m in others if m not in old]
+    for i, seat in enumerate(old):
+        votes[seat] = Vote.YES if i < elected_yes else Vote.ABSTAIN
+    if assumption == "with_majority" or share is None:
+        new_yes = len(new)
+    else:
+        new_yes = int(round(share * len(new)))
+    for i, seat in enumerate(new):
+        votes[seat] = Vote.YES if i < new_yes else Vote.NO
+    classes = ("mass_atrocity",) if topic in mass_atrocity_topics() else ()
+    decision = decide(reform.rule, members, votes, draft_classes=classes, permanent=holders)
+    if decision.adopted:
+        return True
+    if reform.assembly_override and decision.cause == "veto":
+        if assumption == "with_majority":
+            return True
+        return share is not None and share >= reform.assembly_override
+    return False
+
+
+def evaluate(reforms: dict[str, Reform], vetoes: pd.DataFrame,
+             points: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per (reform, assumption, draft): the draft's facts and ``passes``."""
+    shares = [alignment_share(points, y, v) if points is not None else None
+              for y, v in zip(vetoes.year, vetoes.vetoed_by, strict=True)]
+    rows = []
+    for key, reform in reforms.items():
+        for assumption in ASSUMPTIONS:
+            for draft, share in zip(vetoes.itertuples(), shares, strict=True):
+                rows.append({
+                    "reform": key, "assumption": assumption, "draft": draft.draft,
+                    "date": draft.date, "decade": draft.decade, "topic": draft.topic,
+                    "region": draft.region, "vetoed_by": " ".join(draft.vetoed_by),
+                    "passes": would_pass(reform, draft.vetoed_by, draft.year, draft.topic,
+                                         assumption, share),
+                })
+    return pd.DataFrame(rows)
+
+
+def counts(evaluated: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Number of vetoed drafts that would pass, per reform and assumption (and ``by``)."""
+    keys = ["reform", "assumption"] + ([by] if by else [])
+    return evaluated.groupby(keys, sort=False).passes.sum().unstack("assumption").reset_index()
