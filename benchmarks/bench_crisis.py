@@ -30,8 +30,9 @@ def main() -> None:
     parser.add_argument("--draws", type=int, nargs="+", default=[1, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    table = Table(title="crisis engine: seconds per run and draws per second (best of "
-                        f"{args.repeat})")
+    table = Table(
+        title=f"crisis engine: seconds per run and draws per second (best of {args.repeat})"
+    )
     table.add_column("case")
     for n in args.draws:
         table.add_column(f"{n:,} draws: s", justify="right")
@@ -41,7 +42,7 @@ def main() -> None:
         run_crisis(scenario, draws=10)  # warm caches
         row = [f"{name} ({len(scenario.actors)} actors)"]
         for n in args.draws:
-            t = best_of(lambda n=n: run_crisis(scenario, draws=n, seed=1), args.repeat)
+            t = best_of(lambda n=n, s=scenario: run_crisis(s, draws=n, seed=1), args.repeat)
             row += [f"{t:.4f}", f"{n / t:,.0f}"]
         table.add_row(*row)
     Console().print(table)

@@ -1,4 +1,6 @@
-"""Throughput of the system model in state-decisions per second (run: python benchmarks/bench_system.py).
+"""Throughput of the system model in state-decisions per second.
+
+Run: python benchmarks/bench_system.py.
 
 A state-decision is one state deciding whether to fight (or join) in one turn; every living
 state decides every turn, and the kernel counts them (``decisions``). Printed beside the public
@@ -29,8 +31,10 @@ def main() -> None:
     args = parser.parse_args()
     doctrines = {k: float(v) for k, v in (p.split("=") for p in args.doctrines.split(","))}
     simulate(SystemParams(states=10, turns=5), replicates=2, workers=max(args.workers))  # JIT
-    table = Table(title=f"system model: state-decisions per second ({args.turns} turns, "
-                        f"{args.replicates} replicates, {args.doctrines})")
+    table = Table(
+        title=f"system model: state-decisions per second ({args.turns} turns, "
+        f"{args.replicates} replicates, {args.doctrines})"
+    )
     for col in ("states", "workers", "seconds", "decisions/s", "StateSim", "speed-up"):
         table.add_column(col, justify="right")
     for n in args.sizes:
@@ -41,8 +45,14 @@ def main() -> None:
             seconds = time.perf_counter() - t0
             rate = df.decisions.sum() / seconds
             peer = STATESIM.get(n)
-            table.add_row(str(n), str(w), f"{seconds:.2f}", f"{rate:,.0f}",
-                          f"{peer}" if peer else "-", f"{rate / peer:,.0f}x" if peer else "-")
+            table.add_row(
+                str(n),
+                str(w),
+                f"{seconds:.2f}",
+                f"{rate:,.0f}",
+                f"{peer}" if peer else "-",
+                f"{rate / peer:,.0f}x" if peer else "-",
+            )
     Console().print(table)
 
 

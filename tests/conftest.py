@@ -27,5 +27,7 @@ def shared_data() -> Path:
     """The public data directory, or skip: the tests never ship the data themselves."""
     found = _shared_data_dir()
     if found is None:
-        pytest.skip("public data not found: set COLLSEC_DATA_DIR or place shared/data beside the repo")
+        pytest.skip(
+            "public data not found: set COLLSEC_DATA_DIR or place shared/data beside the repo"
+        )
     return found

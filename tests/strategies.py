@@ -32,9 +32,17 @@ def any_rules(draw, members: tuple[str, ...]):
     kind = draw(st.sampled_from(["quota", "share", "unanimity", "both"]))
     quota = draw(st.integers(1, n)) if kind in ("quota", "both") else None
     share = draw(st.floats(0.05, 1.0)) if kind in ("share", "both") else None
-    holders = "all" if kind == "unanimity" else tuple(
-        draw(st.lists(st.sampled_from(members), max_size=min(5, n), unique=True)))
+    holders = (
+        "all"
+        if kind == "unanimity"
+        else tuple(draw(st.lists(st.sampled_from(members), max_size=min(5, n), unique=True)))
+    )
     share_of = draw(st.sampled_from(["members", "present_and_voting"]))
     weights = draw(st.dictionaries(st.sampled_from(members), st.integers(0, 5), max_size=n))
-    return DecisionRule(quota=quota, share=share, share_of=share_of, veto_holders=holders,
-                        weights=weights if kind != "unanimity" else {})
+    return DecisionRule(
+        quota=quota,
+        share=share,
+        share_of=share_of,
+        veto_holders=holders,
+        weights=weights if kind != "unanimity" else {},
+    )

@@ -26,6 +26,7 @@ class InputError(CollsecError):
         What would have been accepted, in words.
     got:
         What was found, if it helps (it is shown with ``repr``).
+
     """
 
     def __init__(self, source: str, place: str, expected: str, got: object = None):

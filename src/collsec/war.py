@@ -29,6 +29,7 @@ def projected_capability(capability: ArrayLike, distance: ArrayLike, half_distan
         map steps for the system model).
     half_distance:
         Distance at which half the capability is left, > 0.
+
     """
     capability = np.asarray(capability, dtype=float)
     distance = np.asarray(distance, dtype=float)

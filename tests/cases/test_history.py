@@ -63,8 +63,9 @@ def test_korea_with_the_ussr_present_vetoes_then_goes_to_the_assembly():
 
 def test_ethiopia_oil_embargo_and_us_sanctions_cut_italys_expected_gain():
     base = run_crisis(load_scenario("ethiopia-1935"), draws=DRAWS, seed=1)
-    cf = run_crisis(load_scenario("ethiopia-1935", counterfactual="oil-and-us"), draws=DRAWS,
-                    seed=1)
+    cf = run_crisis(
+        load_scenario("ethiopia-1935", counterfactual="oil-and-us"), draws=DRAWS, seed=1
+    )
     assert cf.sanctions.bite > base.sanctions.bite
     assert "USA" in cf.sanctions.applied_by and "USA" not in base.sanctions.applied_by
     assert cf.deterrence.expected_gain < base.deterrence.expected_gain
@@ -83,10 +84,12 @@ def test_syria_without_the_veto_on_atrocities_no_veto_blocks():
 
 
 def test_sept11_hard_to_attribute_then_shared_intelligence():
-    hard = run_crisis(load_scenario("sept11-2001", counterfactual="hard-to-attribute"),
-                      draws=DRAWS, seed=5)
-    shared = run_crisis(load_scenario("sept11-2001", counterfactual="shared-intelligence"),
-                        draws=DRAWS, seed=5)
+    hard = run_crisis(
+        load_scenario("sept11-2001", counterfactual="hard-to-attribute"), draws=DRAWS, seed=5
+    )
+    shared = run_crisis(
+        load_scenario("sept11-2001", counterfactual="shared-intelligence"), draws=DRAWS, seed=5
+    )
     assert hard.attribution_probability < shared.attribution_probability
     assert hard.probabilities["aggression_prevailed"] > shared.probabilities["aggression_prevailed"]
 

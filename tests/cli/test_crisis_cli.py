@@ -27,12 +27,24 @@ def test_run_prints_votes_and_outcome():
 def test_run_json_has_the_documented_fields():
     r = invoke("run", KOREA, "--json", "--draws", "200")
     data = json.loads(r.output)
-    for key in ("response", "result", "causes", "bodies", "coalition", "scorecard",
-                "probabilities"):
+    for key in (
+        "response",
+        "result",
+        "causes",
+        "bodies",
+        "coalition",
+        "scorecard",
+        "probabilities",
+    ):
         assert key in data
     assert data["draws"] == 200
-    assert set(data["scorecard"]) == {"universality", "commitment", "indivisibility",
-                                      "mutual_confidence", "distribution_of_power"}
+    assert set(data["scorecard"]) == {
+        "universality",
+        "commitment",
+        "indivisibility",
+        "mutual_confidence",
+        "distribution_of_power",
+    }
 
 
 def test_set_with_an_alias_changes_the_outcome():

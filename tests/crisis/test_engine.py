@@ -47,9 +47,14 @@ def test_soviet_presence_means_a_veto_then_the_general_assembly():
 
 
 def test_without_the_assembly_a_veto_leaves_no_authorised_force():
-    r = run_crisis(korea("actors.USSR.absent=false", "bodies=[{id: UNSC, institution: unsc-1946, "
-                         "members: [USA, UKG, FRN, TAW, RUS, CUB, ECU, EGY, IND, NOR, YUG], "
-                         "permanent: [USA, UKG, FRN, TAW, RUS]}]"))
+    r = run_crisis(
+        korea(
+            "actors.USSR.absent=false",
+            "bodies=[{id: UNSC, institution: unsc-1946, "
+            "members: [USA, UKG, FRN, TAW, RUS, CUB, ECU, EGY, IND, NOR, YUG], "
+            "permanent: [USA, UKG, FRN, TAW, RUS]}]",
+        )
+    )
     assert r.response not in ("authorised_force",)
     assert r.main_cause == "veto:RUS"
 
@@ -65,8 +70,9 @@ def test_an_unattributed_attack_can_only_be_condemned():
 
 def test_intelligence_sharing_raises_attribution():
     base = run_crisis(korea("threat.kind=cyber", "threat.attribution=0.4"))
-    shared = run_crisis(korea("threat.kind=cyber", "threat.attribution=0.4",
-                              "options.intelligence_sharing=0.5"))
+    shared = run_crisis(
+        korea("threat.kind=cyber", "threat.attribution=0.4", "options.intelligence_sharing=0.5")
+    )
     assert shared.attribution_probability == pytest.approx(0.7)
     assert base.attribution_probability == pytest.approx(0.4)
 

@@ -45,7 +45,10 @@ def test_ideal_points_cover_members_only(shared_data):
 
 
 def test_states_on_a_day_follow_the_spells(shared_data):
-    before, after = states_on(date(1990, 5, 1), shared_data), states_on(date(1990, 8, 2), shared_data)
+    before, after = (
+        states_on(date(1990, 5, 1), shared_data),
+        states_on(date(1990, 8, 2), shared_data),
+    )
     assert "YAR" in before and "YEM" not in before
     assert "YEM" in after and "YAR" not in after
 

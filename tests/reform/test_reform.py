@@ -35,7 +35,9 @@ def test_abolishing_the_veto_equalises_power_and_raises_the_power_to_act():
 def test_veto_counts_come_from_the_file(shared_data):
     with open(shared_data / "unsc-vetoes" / "unsc_vetoes_1946_sept2022.csv", newline="") as f:
         rows = list(csv.DictReader(f))
-    singles = sum(1 for r in rows if sum(bool(r[f"member_veto{i}"].strip()) for i in (1, 2, 3)) == 1)
+    singles = sum(
+        1 for r in rows if sum(bool(r[f"member_veto{i}"].strip()) for i in (1, 2, 3)) == 1
+    )
     v = load_vetoes(shared_data)
     assert len(v) == len(rows) == 214
     c = counts(evaluate(load_presets(), v, load_ideal_points(shared_data))).set_index("reform")
@@ -47,8 +49,19 @@ def test_veto_counts_come_from_the_file(shared_data):
 
 def test_reform_compare_cli_writes_table_csv_and_figure(shared_data, tmp_path):
     fig, table = tmp_path / "reform.png", tmp_path / "reform.csv"
-    r = runner.invoke(app, ["reform", "compare", "--data-dir", str(shared_data), "--figure",
-                            str(fig), "--csv", str(table)])
+    r = runner.invoke(
+        app,
+        [
+            "reform",
+            "compare",
+            "--data-dir",
+            str(shared_data),
+            "--figure",
+            str(fig),
+            "--csv",
+            str(table),
+        ],
+    )
     assert r.exit_code == 0, r.output
     assert fig.stat().st_size > 10_000 and "two-vetoes" in table.read_text()
     data = json.loads(runner.invoke(app, ["reform", "compare", "--json"]).output)

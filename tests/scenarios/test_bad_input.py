@@ -44,24 +44,33 @@ def test_cli_exits_2_without_traceback(path):
     assert "Traceback" not in result.output and expectation(path) in result.output
 
 
-@pytest.mark.parametrize("assignment, fragment", [
-    ("actors.USSR.absnt=false", "absnt"),
-    ("threat.nothing=1", "nothing"),
-    ("bodies.NOPE.members=[]", "NOPE"),
-    ("actors.NOBODY.absent=true", "NOBODY"),
-    ("actors.RUS.capability=-1", "greater than or equal to 0"),
-    ("threat", "PATH=VALUE"),
-    ("threat.severity.x=1", "holds a value"),
-])
+@pytest.mark.parametrize(
+    "assignment, fragment",
+    [
+        ("actors.USSR.absnt=false", "absnt"),
+        ("threat.nothing=1", "nothing"),
+        ("bodies.NOPE.members=[]", "NOPE"),
+        ("actors.NOBODY.absent=true", "NOBODY"),
+        ("actors.RUS.capability=-1", "greater than or equal to 0"),
+        ("threat", "PATH=VALUE"),
+        ("threat.severity.x=1", "holds a value"),
+    ],
+)
 def test_bad_overrides_are_input_errors(assignment, fragment):
     with pytest.raises(InputError, match=fragment):
         load_scenario(GOOD, [assignment])
 
 
 def test_good_overrides_apply():
-    s = load_scenario(GOOD, ["actors.USSR.absent=false", "bodies.UNSC.members=[USA, RUS]",
-                             "options.sanctions.measures=[arms, oil]",
-                             "actors.PRK.trade_share.USA=0.2"])
+    s = load_scenario(
+        GOOD,
+        [
+            "actors.USSR.absent=false",
+            "bodies.UNSC.members=[USA, RUS]",
+            "options.sanctions.measures=[arms, oil]",
+            "actors.PRK.trade_share.USA=0.2",
+        ],
+    )
     assert s.actors["RUS"].absent is False
     assert s.bodies[0].members == ("USA", "RUS")
     assert s.options.sanctions.measures == ("arms", "oil")
@@ -73,11 +82,19 @@ def test_unknown_counterfactual_lists_the_known_ones():
         load_scenario(GOOD, counterfactual="nope")
 
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 5), st.floats(allow_nan=False),
-                    st.text(max_size=8), st.lists(st.integers(), max_size=3))
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-5, 5),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+    st.lists(st.integers(), max_size=3),
+)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.data())
 def test_random_mutations_never_escape_as_anything_but_input_errors(tmp_path, data):
     doc = yaml.safe_load(GOOD.read_text())

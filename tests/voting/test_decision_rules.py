@@ -1,4 +1,4 @@
-"""Decision rules behave: a permanent member's no blocks, an absence does not, more yes never hurts."""
+"""Decision rules behave: a permanent no blocks, an absence does not, more yes never hurts."""
 
 import numpy as np
 from hypothesis import given, settings
@@ -34,8 +34,9 @@ def test_absence_and_abstention_of_a_permanent_member_are_not_a_veto():
 
 def test_nine_votes_needed_since_1966_and_seven_before():
     elected_no = {e: "no" for e in ELECTED[:7]}  # 5 + 3 = 8 yes
-    assert not decide(presets()["unsc"].rule, COUNCIL, council_votes(**elected_no),
-                      permanent=P5).adopted
+    assert not decide(
+        presets()["unsc"].rule, COUNCIL, council_votes(**elected_no), permanent=P5
+    ).adopted
     small = P5 + ELECTED[:6]
     votes = {m: Vote.YES for m in small} | {e: Vote.ABSTAIN for e in ELECTED[2:6]}  # 7 yes
     d = decide(presets()["unsc-1946"].rule, small, votes, permanent=P5)
@@ -52,8 +53,9 @@ def test_league_article_11_lets_the_party_block_and_article_15_does_not():
 
 
 def test_two_vetoes_needed_and_waiver_by_class():
-    rule = DecisionRule(quota=9, veto_holders="permanent", vetoes_to_block=2,
-                        veto_waived_for=("mass_atrocity",))
+    rule = DecisionRule(
+        quota=9, veto_holders="permanent", vetoes_to_block=2, veto_waived_for=("mass_atrocity",)
+    )
     one = council_votes(RUS="no")
     two = council_votes(RUS="no", CHN="no")
     assert decide(rule, COUNCIL, one, permanent=P5).adopted
@@ -92,8 +94,11 @@ def test_an_absence_is_never_a_veto(council, data):
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.integers(2, 12).flatmap(lambda n: st.tuples(
-    st.just(tuple(f"M{i}" for i in range(n))), st.data())))
+@given(
+    st.integers(2, 12).flatmap(
+        lambda n: st.tuples(st.just(tuple(f"M{i}" for i in range(n))), st.data())
+    )
+)
 def test_adding_a_yes_never_turns_a_pass_into_a_fail(args):
     members, data = args
     rule = data.draw(any_rules(members))
@@ -105,8 +110,11 @@ def test_adding_a_yes_never_turns_a_pass_into_a_fail(args):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(2, 10).flatmap(lambda n: st.tuples(
-    st.just(tuple(f"M{i}" for i in range(n))), st.data())))
+@given(
+    st.integers(2, 10).flatmap(
+        lambda n: st.tuples(st.just(tuple(f"M{i}" for i in range(n))), st.data())
+    )
+)
 def test_weighted_games_agree_with_decide_on_yes_no_votes(args):
     members, data = args
     rule = data.draw(any_rules(members))
@@ -114,8 +122,10 @@ def test_weighted_games_agree_with_decide_on_yes_no_votes(args):
         return  # binary reading: everyone votes, which is what weighted_games assumes
     yes = [data.draw(st.booleans()) for _ in members]
     votes = {m: Vote.YES if y else Vote.NO for m, y in zip(members, yes, strict=True)}
-    assert bool(is_winning(weighted_games(rule, members), np.array(yes))) == \
-        decide(rule, members, votes).adopted
+    assert (
+        bool(is_winning(weighted_games(rule, members), np.array(yes)))
+        == decide(rule, members, votes).adopted
+    )
 
 
 def test_pivotal_members_flip_the_outcome():

@@ -26,7 +26,7 @@ def test_todays_council_reference_values():
 
 
 def test_council_of_1946_power_to_act():
-    assert council("unsc-1946", 6).winning_coalitions == 57 * 2 ** 11 // 2048  # 57/2048 of 2^11
+    assert council("unsc-1946", 6).winning_coalitions == 57 * 2**11 // 2048  # 57/2048 of 2^11
 
 
 def test_textbook_game_51_49_49_2():
@@ -94,6 +94,9 @@ def test_adding_a_veto_never_raises_the_power_to_act(n, data):
     holders = tuple(data.draw(st.lists(st.sampled_from(members), max_size=n, unique=True)))
     extra = data.draw(st.sampled_from(members))
     before = power_indices(Game.from_rule(DecisionRule(quota=quota, veto_holders=holders), members))
-    after = power_indices(Game.from_rule(
-        DecisionRule(quota=quota, veto_holders=tuple(set(holders) | {extra})), members))
+    after = power_indices(
+        Game.from_rule(
+            DecisionRule(quota=quota, veto_holders=tuple(set(holders) | {extra})), members
+        )
+    )
     assert after.power_to_act <= before.power_to_act

@@ -19,8 +19,12 @@ from collsec.scenarios import case_names, load_scenario
 from collsec.scenarios.load import parse_assignment
 from collsec.scenarios.model import Scenario
 
-DRAWS = Annotated[int, typer.Option("--draws", "-n", min=1,
-                                    help="Stochastic draws; >1 gives each result's probability.")]
+DRAWS = Annotated[
+    int,
+    typer.Option(
+        "--draws", "-n", min=1, help="Stochastic draws; >1 gives each result's probability."
+    ),
+]
 SEED = Annotated[int, typer.Option("--seed", min=0, help="Seed of the random generator.")]
 
 
@@ -39,9 +43,14 @@ def engine_params(assignments: list[str]) -> EngineParams:
     except ValidationError as exc:
         err = exc.errors()[0]
         place = ".".join(str(p) for p in err["loc"])
-        expected = ("a parameter of the engine (see docs/model.md): "
-                    + ", ".join(EngineParams.model_fields)) \
-            if err["type"] == "extra_forbidden" else err["msg"].removeprefix("Input should be ")
+        expected = (
+            (
+                "a parameter of the engine (see docs/model.md): "
+                + ", ".join(EngineParams.model_fields)
+            )
+            if err["type"] == "extra_forbidden"
+            else err["msg"].removeprefix("Input should be ")
+        )
         raise InputError("--param", place, expected, err.get("input")) from None
 
 
@@ -62,22 +71,43 @@ def cases() -> None:
 @app.command()
 @user_errors
 def run(
-    scenario: Annotated[str, typer.Argument(help="A built-in case (see `collsec cases`) or a "
-                                                 "path to a scenario YAML file.")],
-    set_: Annotated[list[str], typer.Option("--set", help="Override PATH=VALUE, e.g. "
-                                            "actors.USSR.absent=false (repeatable).")] = [],
-    counterfactual: Annotated[str | None, typer.Option(
-        "--counterfactual", "-c", help="Apply a named counterfactual of the file.")] = None,
-    param: Annotated[list[str], typer.Option("--param", help="Engine parameter NAME=VALUE, "
-                                             "e.g. indivisibility=0.9 (repeatable).")] = [],
+    scenario: Annotated[
+        str,
+        typer.Argument(
+            help="A built-in case (see `collsec cases`) or a path to a scenario YAML file."
+        ),
+    ],
+    set_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set", help="Override PATH=VALUE, e.g. actors.USSR.absent=false (repeatable)."
+        ),
+    ] = None,
+    counterfactual: Annotated[
+        str | None,
+        typer.Option("--counterfactual", "-c", help="Apply a named counterfactual of the file."),
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--param", help="Engine parameter NAME=VALUE, e.g. indivisibility=0.9 (repeatable)."
+        ),
+    ] = None,
     draws: DRAWS = 1,
     seed: SEED = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Replay a crisis: votes, decisions, coalition, scorecard and result."""
+    set_, param = set_ or [], param or []
     loaded = load_scenario(scenario, set_, counterfactual)
-    result = run_crisis(loaded, engine_params(param), draws=draws, seed=seed,
-                        counterfactual=counterfactual, overrides=tuple(set_))
+    result = run_crisis(
+        loaded,
+        engine_params(param),
+        draws=draws,
+        seed=seed,
+        counterfactual=counterfactual,
+        overrides=tuple(set_),
+    )
     if as_json:
         typer.echo(to_json(result))
     else:
@@ -88,11 +118,14 @@ def run(
 @user_errors
 def demo(draws: DRAWS = 1000, seed: SEED = 0) -> None:
     """Replay every built-in case with the default parameters and print the outcomes."""
-    rows = [(name, run_crisis(load_scenario(name), draws=draws, seed=seed))
-            for name in case_names()]
+    rows = [
+        (name, run_crisis(load_scenario(name), draws=draws, seed=seed)) for name in case_names()
+    ]
     console.print(outcome_table(rows))
-    console.print("Details of one case: [bold]collsec run korea-1950[/]; a counterfactual: "
-                  "[bold]collsec run korea-1950 --set actors.USSR.absent=false[/]")
+    console.print(
+        "Details of one case: [bold]collsec run korea-1950[/]; a counterfactual: "
+        "[bold]collsec run korea-1950 --set actors.USSR.absent=false[/]"
+    )
 
 
 @app.command()
@@ -116,8 +149,13 @@ def institutions() -> None:
         table.add_column(col)
     for key, inst in presets().items():
         rule = inst.rule.model_dump(exclude_defaults=True)
-        table.add_row(key, inst.name, ", ".join(f"{k}={v}" for k, v in rule.items()),
-                      ", ".join(t.value for t in inst.tools), inst.source)
+        table.add_row(
+            key,
+            inst.name,
+            ", ".join(f"{k}={v}" for k, v in rule.items()),
+            ", ".join(t.value for t in inst.tools),
+            inst.source,
+        )
     console.print(table)
 
 
@@ -131,8 +169,9 @@ def scenario_new(
     name: Annotated[str, typer.Argument(help="Name of the new scenario (lower-case, dashes).")],
     year: Annotated[int, typer.Option(help="Year of the crisis (CINC and Assembly session).")],
     actors: Annotated[str, typer.Option(help="Comma-separated COW codes, e.g. USA,RUS,PRK,ROK.")],
-    data_dir: Annotated[Path | None, typer.Option(
-        help="Directory of the public data (else $COLLSEC_DATA_DIR).")] = None,
+    data_dir: Annotated[
+        Path | None, typer.Option(help="Directory of the public data (else $COLLSEC_DATA_DIR).")
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Write the draft here (else print it).")] = None,
 ) -> None:
     """Draft a scenario whose capabilities and alignments come from the public data."""

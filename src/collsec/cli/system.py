@@ -22,8 +22,12 @@ def _parse_doctrines(text: str | None) -> dict[str, float] | None:
         try:
             out[name.strip()] = float(share)
         except ValueError:
-            raise InputError("--doctrines", part, "NAME=SHARE pairs, e.g. "
-                             "realpolitik=0.5,collective_security=0.5", part) from None
+            raise InputError(
+                "--doctrines",
+                part,
+                "NAME=SHARE pairs, e.g. realpolitik=0.5,collective_security=0.5",
+                part,
+            ) from None
     return out
 
 
@@ -31,12 +35,19 @@ def run_with_progress(params, replicates, seed, workers, series=False):
     """simulate() with a Rich progress bar (shown for runs of more than a few replicates)."""
     from collsec.system import simulate
 
-    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=True,
-                  disable=replicates < 20) as bar:
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=replicates < 20,
+    ) as bar:
         task = bar.add_task("histories", total=replicates)
-        return simulate(params, replicates, seed, workers, series,
-                        progress=lambda k: bar.advance(task, k))
+        return simulate(
+            params, replicates, seed, workers, series, progress=lambda k: bar.advance(task, k)
+        )
 
 
 def _write(table, out: Path) -> None:
@@ -63,8 +74,10 @@ def summary_table(df, title: str) -> Table:
     for code, name in zip(("rp", "cs", "cd", "lf"), DOCTRINES, strict=True):
         initial = df[f"initial_{code}"].sum()
         if initial:
-            table.add_row(f"survival of {name} states",
-                          f"{df[f'survivors_{code}'].sum() / initial:.1%} of {initial / len(df):.0f}")
+            table.add_row(
+                f"survival of {name} states",
+                f"{df[f'survivors_{code}'].sum() / initial:.1%} of {initial / len(df):.0f}",
+            )
     return table
 
 
@@ -74,30 +87,49 @@ def simulate(
     replicates: Annotated[int, typer.Option("--replicates", "-r", help="Histories to run.")] = 100,
     workers: Annotated[int, typer.Option(help="Processes (results do not depend on it).")] = 1,
     seed: Annotated[int, typer.Option(help="Master seed.")] = 0,
-    params: Annotated[Path | None, typer.Option("--params", help="YAML file of parameters.")] = None,
+    params: Annotated[
+        Path | None, typer.Option("--params", help="YAML file of parameters.")
+    ] = None,
     states: Annotated[int | None, typer.Option(help="Number of states.")] = None,
     turns: Annotated[int | None, typer.Option(help="Horizon in turns.")] = None,
-    doctrines: Annotated[str | None, typer.Option(
-        help="Shares, e.g. realpolitik=0.5,collective_security=0.5")] = None,
+    doctrines: Annotated[
+        str | None, typer.Option(help="Shares, e.g. realpolitik=0.5,collective_security=0.5")
+    ] = None,
     commitment: Annotated[float | None, typer.Option()] = None,
     indivisibility: Annotated[float | None, typer.Option()] = None,
     mutual_confidence: Annotated[float | None, typer.Option()] = None,
     inequality: Annotated[float | None, typer.Option()] = None,
     arms_cost: Annotated[float | None, typer.Option()] = None,
-    out: Annotated[Path | None, typer.Option(help="Write one row per replicate (.csv/.parquet).")] = None,
-    series: Annotated[Path | None, typer.Option(help="Write the per-turn series (.csv/.parquet).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write one row per replicate (.csv/.parquet).")
+    ] = None,
+    series: Annotated[
+        Path | None, typer.Option(help="Write the per-turn series (.csv/.parquet).")
+    ] = None,
 ) -> None:
     """Simulate many histories of a system of states and summarise them."""
     from collsec.system import load_params
 
-    p = load_params(params, states=states, turns=turns, doctrines=_parse_doctrines(doctrines),
-                    commitment=commitment, indivisibility=indivisibility,
-                    mutual_confidence=mutual_confidence, inequality=inequality,
-                    arms_cost=arms_cost)
+    p = load_params(
+        params,
+        states=states,
+        turns=turns,
+        doctrines=_parse_doctrines(doctrines),
+        commitment=commitment,
+        indivisibility=indivisibility,
+        mutual_confidence=mutual_confidence,
+        inequality=inequality,
+        arms_cost=arms_cost,
+    )
     result = run_with_progress(p, replicates, seed, workers, series=series is not None)
     df, trace = result if series is not None else (result, None)
-    console.print(summary_table(df, f"{p.states} states, {p.turns} turns, doctrines "
-                                    + ", ".join(f"{k} {v:g}" for k, v in p.doctrines.items())))
+    console.print(
+        summary_table(
+            df,
+            f"{p.states} states, {p.turns} turns, doctrines "
+            + ", ".join(f"{k} {v:g}" for k, v in p.doctrines.items()),
+        )
+    )
     if out:
         _write(df, out)
         console.print(f"wrote {out}")

@@ -14,13 +14,18 @@ from rich.table import Table
 from collsec.cli.app import app, console, user_errors
 from collsec.errors import InputError
 
-reform_app = typer.Typer(help="Security Council reform presets against the record of vetoes.",
-                         no_args_is_help=True)
+reform_app = typer.Typer(
+    help="Security Council reform presets against the record of vetoes.", no_args_is_help=True
+)
 app.add_typer(reform_app, name="reform")
 
-DATA_DIR = Annotated[Path | None, typer.Option(
-    help="Directory of the public data (else $COLLSEC_DATA_DIR); without it, the veto "
-         "record is left out.")]
+DATA_DIR = Annotated[
+    Path | None,
+    typer.Option(
+        help="Directory of the public data (else $COLLSEC_DATA_DIR); without it, the veto "
+        "record is left out."
+    ),
+]
 
 
 def _rule_file(path: Path):
@@ -35,15 +40,23 @@ def _rule_file(path: Path):
         return Reform.model_validate(spec)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise InputError(str(path), ".".join(map(str, err["loc"])) or "top level",
-                         err["msg"].removeprefix("Input should be ")) from None
+        raise InputError(
+            str(path),
+            ".".join(map(str, err["loc"])) or "top level",
+            err["msg"].removeprefix("Input should be "),
+        ) from None
 
 
 @app.command()
 @user_errors
 def power(
-    preset: Annotated[str, typer.Argument(help="A reform preset (see `collsec reform compare`) "
-                                               "or a YAML file describing a council.")] = "status-quo",
+    preset: Annotated[
+        str,
+        typer.Argument(
+            help="A reform preset (see `collsec reform compare`) "
+            "or a YAML file describing a council."
+        ),
+    ] = "status-quo",
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Exact voting power of each class of member: Banzhaf, Shapley-Shubik, Coleman."""
@@ -62,36 +75,81 @@ def power(
     rows = []
     for cls, spec in reform.classes.items():
         i = game.players.index(f"{cls}_1")
-        rows.append({"class": cls, "seats": spec.seats, "veto": spec.veto,
-                     "shapley_shubik": idx.shapley_shubik[i], "banzhaf": idx.banzhaf[i],
-                     "banzhaf_absolute": idx.banzhaf_absolute[i],
-                     "coleman_prevent": idx.prevent[i], "coleman_initiate": idx.initiate[i]})
+        rows.append(
+            {
+                "class": cls,
+                "seats": spec.seats,
+                "veto": spec.veto,
+                "shapley_shubik": idx.shapley_shubik[i],
+                "banzhaf": idx.banzhaf[i],
+                "banzhaf_absolute": idx.banzhaf_absolute[i],
+                "coleman_prevent": idx.prevent[i],
+                "coleman_initiate": idx.initiate[i],
+            }
+        )
     if as_json:
-        typer.echo(json.dumps({"reform": reform.name, "power_to_act": idx.power_to_act,
-                               "winning_coalitions": idx.winning_coalitions,
-                               "classes": rows}, indent=2, default=float))
+        typer.echo(
+            json.dumps(
+                {
+                    "reform": reform.name,
+                    "power_to_act": idx.power_to_act,
+                    "winning_coalitions": idx.winning_coalitions,
+                    "classes": rows,
+                },
+                indent=2,
+                default=float,
+            )
+        )
         return
     table = Table(title=f"{reform.name}: power of one member of each class")
-    for col in ("class", "seats", "veto", "Shapley-Shubik", "Banzhaf", "Banzhaf (abs.)",
-                "Coleman prevent", "Coleman initiate"):
-        table.add_column(col, justify="right" if col not in ("class", "veto") else "left",
-                         no_wrap=col == "class")
+    for col in (
+        "class",
+        "seats",
+        "veto",
+        "Shapley-Shubik",
+        "Banzhaf",
+        "Banzhaf (abs.)",
+        "Coleman prevent",
+        "Coleman initiate",
+    ):
+        table.add_column(
+            col, justify="right" if col not in ("class", "veto") else "left", no_wrap=col == "class"
+        )
     for r in rows:
-        table.add_row(r["class"], str(r["seats"]), "yes" if r["veto"] else "",
-                      *(f"{r[k]:.5f}" for k in ("shapley_shubik", "banzhaf", "banzhaf_absolute",
-                                                "coleman_prevent", "coleman_initiate")))
+        table.add_row(
+            r["class"],
+            str(r["seats"]),
+            "yes" if r["veto"] else "",
+            *(
+                f"{r[k]:.5f}"
+                for k in (
+                    "shapley_shubik",
+                    "banzhaf",
+                    "banzhaf_absolute",
+                    "coleman_prevent",
+                    "coleman_initiate",
+                )
+            ),
+        )
     console.print(table)
-    console.print(f"Coleman's power of the council to act: {idx.power_to_act:.5f}"
-                  + (f" ({idx.winning_coalitions} of {2 ** game.n} coalitions win)"
-                     if idx.winning_coalitions is not None else ""))
+    console.print(
+        f"Coleman's power of the council to act: {idx.power_to_act:.5f}"
+        + (
+            f" ({idx.winning_coalitions} of {2**game.n} coalitions win)"
+            if idx.winning_coalitions is not None
+            else ""
+        )
+    )
 
 
 @reform_app.command("compare")
 @user_errors
 def compare(
     data_dir: DATA_DIR = None,
-    presets_file: Annotated[Path | None, typer.Option("--presets", help="Your own presets "
-                                                      "(YAML, same shape as the built-in).")] = None,
+    presets_file: Annotated[
+        Path | None,
+        typer.Option("--presets", help="Your own presets (YAML, same shape as the built-in)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     csv: Annotated[Path | None, typer.Option(help="Write the table as CSV.")] = None,
     figure: Annotated[Path | None, typer.Option(help="Write the figure (PNG or SVG).")] = None,
@@ -121,26 +179,37 @@ def compare(
         typer.echo(table.to_json(orient="records", indent=2))
         return
     out = Table(title="Security Council reform presets")
-    cols = [("reform", "reform"), ("seats", "seats"), ("permanent_ss", "SS perm."),
-            ("new_permanent_ss", "SS new perm."), ("elected_ss", "SS elected"),
-            ("permanent_bz", "BZ perm."), ("elected_bz", "BZ elected"),
-            ("power_to_act", "power to act")]
+    cols = [
+        ("reform", "reform"),
+        ("seats", "seats"),
+        ("permanent_ss", "SS perm."),
+        ("new_permanent_ss", "SS new perm."),
+        ("elected_ss", "SS elected"),
+        ("permanent_bz", "BZ perm."),
+        ("elected_bz", "BZ elected"),
+        ("power_to_act", "power to act"),
+    ]
     if passing is not None:
-        cols += [("would_pass_with_majority", "vetoed drafts passing (A)"),
-                 ("would_pass_by_alignment", "(B)")]
+        cols += [
+            ("would_pass_with_majority", "vetoed drafts passing (A)"),
+            ("would_pass_by_alignment", "(B)"),
+        ]
     for _, label in cols:
         out.add_column(label, justify="left" if label == "reform" else "right")
     for row in table.itertuples():
         cells = []
         for key, _ in cols:
             v = getattr(row, key)
-            cells.append("-" if v is None or v != v else (f"{v:.4f}" if isinstance(v, float)
-                                                           else str(v)))
+            cells.append(
+                "-" if v is None or v != v else (f"{v:.4f}" if isinstance(v, float) else str(v))
+            )
         out.add_row(*cells)
     console.print(out)
     if passing is None:
-        console.print("The veto record is left out: pass --data-dir DIR (or set "
-                      f"{ENV_VAR}) with unsc-vetoes/ and unga-ideal-points/.")
+        console.print(
+            "The veto record is left out: pass --data-dir DIR (or set "
+            f"{ENV_VAR}) with unsc-vetoes/ and unga-ideal-points/."
+        )
     else:
         console.print(
             "Of 214 vetoed drafts (1946 - Sept 2022). The record has no vote counts: "
@@ -149,6 +218,7 @@ def compare(
             "Assembly vote by UNGA ideal-point alignment (closer to the non-vetoing permanent "
             "members than to the vetoers). Enlargements keep the five vetoes, so they pass "
             "nothing the record shows vetoed. Mass-atrocity drafts: by crisis topic, a stated "
-            "list (reform/presets.yaml).")
+            "list (reform/presets.yaml)."
+        )
     if figure:
         console.print(f"figure: {figure}")

@@ -74,6 +74,7 @@ def deliberate(
         The parties to the dispute (left out of the count by rules that exclude them).
     tools:
         The measures that may be tabled here (default: all the institution's tools).
+
     """
     absent = set(absent)
     allowed = set(institution.tools if tools is None else tools) & set(institution.tools)
@@ -84,13 +85,25 @@ def deliberate(
             m: Vote.ABSENT if m in absent else vote_of(support[measure][index[m]], measure, params)
             for m in members
         }
-        decision = decide(institution.rule, members, votes, parties=parties,
-                          draft_classes=classes, permanent=permanent)
+        decision = decide(
+            institution.rule,
+            members,
+            votes,
+            parties=parties,
+            draft_classes=classes,
+            permanent=permanent,
+        )
         drafts.append(Draft(measure=measure, votes=votes, decision=decision))
         if decision.adopted:
             adopted = measure
             break
     return BodyRecord(
-        id=body_id, name=institution.name, scope=institution.scope, members=members,
-        permanent=permanent, drafts=tuple(drafts), adopted=adopted, note=note,
+        id=body_id,
+        name=institution.name,
+        scope=institution.scope,
+        members=members,
+        permanent=permanent,
+        drafts=tuple(drafts),
+        adopted=adopted,
+        note=note,
     )

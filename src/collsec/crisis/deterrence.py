@@ -21,8 +21,9 @@ def war_probabilities(coalition: float, aggressor: float, params: EngineParams):
     return p * p, (1 - p) * (1 - p)
 
 
-def aggressor_goes_on(stakes: float, p_prevail: float, p_reversed: float, bite: np.ndarray,
-                      params: EngineParams):
+def aggressor_goes_on(
+    stakes: float, p_prevail: float, p_reversed: float, bite: np.ndarray, params: EngineParams
+):
     """The aggressor's expected value of going on, of backing down, and whether it goes on.
 
         go on   = p_prevail * stakes - p_reversed * defeat_cost - bite * sanction_cost
@@ -35,8 +36,9 @@ def aggressor_goes_on(stakes: float, p_prevail: float, p_reversed: float, bite: 
     return go, back, go >= back
 
 
-def fight(coalition: np.ndarray, aggressor: float, uniforms: np.ndarray,
-          params: EngineParams) -> np.ndarray:
+def fight(
+    coalition: np.ndarray, aggressor: float, uniforms: np.ndarray, params: EngineParams
+) -> np.ndarray:
     """Result codes of wars, one per draw: 1 reversed, -1 prevailed, 0 stalemate.
 
     ``coalition`` is the coalition's power at the theatre per draw, ``uniforms`` shape (draws, 2).

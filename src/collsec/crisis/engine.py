@@ -34,7 +34,12 @@ from collsec.crisis.deterrence import aggressor_goes_on, fight, war_probabilitie
 from collsec.crisis.interests import Situation, projected, situation, support, vote_of
 from collsec.crisis.mobilisation import honour, join_with_confidence, trade_shares, willing
 from collsec.crisis.outcome import (
-    RESULTS, Coalition, CrisisResult, Deterrence, PrincipleScore, SanctionsRecord,
+    RESULTS,
+    Coalition,
+    CrisisResult,
+    Deterrence,
+    PrincipleScore,
+    SanctionsRecord,
 )
 from collsec.crisis.params import EngineParams
 from collsec.errors import InputError
@@ -85,23 +90,39 @@ def _run_body(body, scenario, sit, params, supports, tools=None, note=""):
     members = scenario.members(body)
     parties = [c for c in sit.codes if sit.aggressor_side[sit.index[c]]] + [scenario.threat.target]
     if not inst.valid_on(scenario.threat.date):
-        return BodyRecord(id=body.id, name=inst.name, scope=inst.scope, members=members,
-                          permanent=scenario.permanent(body),
-                          note=f"did not exist on {scenario.threat.date}")
+        return BodyRecord(
+            id=body.id,
+            name=inst.name,
+            scope=inst.scope,
+            members=members,
+            permanent=scenario.permanent(body),
+            note=f"did not exist on {scenario.threat.date}",
+        )
     absent = [m for m in members if scenario.actors[m].absent_from(body.id)]
-    return deliberate(body.id, inst, members, scenario.permanent(body), supports, sit.index,
-                      absent, params, parties=parties, classes=scenario.threat.classes,
-                      tools=tools, note=note)
+    return deliberate(
+        body.id,
+        inst,
+        members,
+        scenario.permanent(body),
+        supports,
+        sit.index,
+        absent,
+        params,
+        parties=parties,
+        classes=scenario.threat.classes,
+        tools=tools,
+        note=note,
+    )
 
 
-def _deliberate_all(scenario: Scenario, sit: Situation, params: EngineParams, supports,
-                    attributed: bool):
+def _deliberate_all(
+    scenario: Scenario, sit: Situation, params: EngineParams, supports, attributed: bool
+):
     """Phases A-E. Returns the body records and the response class with its source."""
     phases = _phase_bodies(scenario)
     allowed = None if attributed else [Tool.CONDEMNATION]
     records: list[BodyRecord] = []
-    force_by: dict[str, list[BodyRecord]] = {k: [] for k in
-                                             ("defence", "global", "regional")}
+    force_by: dict[str, list[BodyRecord]] = {k: [] for k in ("defence", "global", "regional")}
     for body in phases["defence"]:
         rec = _run_body(body, scenario, sit, params, supports, allowed)
         records.append(rec)
@@ -129,10 +150,16 @@ def _deliberate_all(scenario: Scenario, sit: Situation, params: EngineParams, su
     elif phases["fallback"]:
         for body in phases["fallback"]:
             inst = body.resolved()
-            records.append(BodyRecord(
-                id=body.id, name=inst.name, scope=inst.scope, members=scenario.members(body),
-                permanent=scenario.permanent(body),
-                note="not seized: the Council was not blocked by a veto"))
+            records.append(
+                BodyRecord(
+                    id=body.id,
+                    name=inst.name,
+                    scope=inst.scope,
+                    members=scenario.members(body),
+                    permanent=scenario.permanent(body),
+                    note="not seized: the Council was not blocked by a veto",
+                )
+            )
     global_force = bool(force_by["global"] or force_by["defence"])
     for body in phases["regional"]:
         tools = allowed
@@ -155,8 +182,12 @@ def _deliberate_all(scenario: Scenario, sit: Situation, params: EngineParams, su
 
 def _unilateral(sit: Situation, params: EngineParams, force_support, power, enemy):
     """A state acting alone: strong support and the power to win by itself; the strongest."""
-    candidates = ((force_support >= params.unilateral_threshold) & sit.is_state
-                  & ~sit.aggressor_side & (power + power[sit.target] >= enemy))
+    candidates = (
+        (force_support >= params.unilateral_threshold)
+        & sit.is_state
+        & ~sit.aggressor_side
+        & (power + power[sit.target] >= enemy)
+    )
     candidates[sit.target] = False
     if not candidates.any():
         return None
@@ -167,37 +198,46 @@ PHASE_RANK = {"defence": 0, "council": 1, "fallback": 2, "regional": 3}
 """Authority of a body's phase: an alliance defending its member acts on its own right (0);
 then the global councils, the Assembly, regional bodies; a lone state comes last (4)."""
 
-RESPONSE_LEVEL = {"collective_defence": Tool.FORCE, "authorised_force": Tool.FORCE,
-                  "regional_action": Tool.FORCE, "unilateral": Tool.FORCE,
-                  "sanctions": Tool.SANCTIONS, "condemnation": Tool.CONDEMNATION, "none": None}
+RESPONSE_LEVEL = {
+    "collective_defence": Tool.FORCE,
+    "authorised_force": Tool.FORCE,
+    "regional_action": Tool.FORCE,
+    "unilateral": Tool.FORCE,
+    "sanctions": Tool.SANCTIONS,
+    "condemnation": Tool.CONDEMNATION,
+    "none": None,
+}
 
 
 def _rank_of(scenario: Scenario) -> dict[str, int]:
-    return {b.id: PHASE_RANK[phase] for phase, bodies in _phase_bodies(scenario).items()
-            for b in bodies}
+    return {
+        b.id: PHASE_RANK[phase] for phase, bodies in _phase_bodies(scenario).items() for b in bodies
+    }
 
 
 def _explains(measure: Tool, body_rank: int, level: Tool | None, source_rank: int) -> bool:
     """A failed draft explains the response if it was on a stronger measure than the response,
-    or on the same measure in a more authoritative body than the one that acted."""
+    or on the same measure in a more authoritative body than the one that acted.
+    """
     if level is None or _stronger(measure, level):
         return True
     return measure == level and body_rank < source_rank
 
 
-def _decision_causes(records: list[BodyRecord], supports, index, ranks, level,
-                     source_rank) -> list[str]:
+def _decision_causes(
+    records: list[BodyRecord], supports, index, ranks, level, source_rank
+) -> list[str]:
     """Why drafts failed, body by body and draft by draft, keeping those that explain the
     response (:func:`_explains`); several vetoes in order of the vetoers' opposition (lowest
-    support first: the most determined opponent leads)."""
+    support first: the most determined opponent leads).
+    """
     causes = []
     for rec in records:
         for d in rec.drafts:
             if d.decision.adopted or not _explains(d.measure, ranks[rec.id], level, source_rank):
                 continue
             if d.decision.cause == "veto":
-                vetoers = sorted(d.decision.vetoed_by,
-                                 key=lambda c: supports[d.measure][index[c]])
+                vetoers = sorted(d.decision.vetoed_by, key=lambda c: supports[d.measure][index[c]])
                 causes += [f"veto:{c}" for c in vetoers]
             elif d.decision.cause:
                 causes.append(d.decision.cause)
@@ -206,7 +246,8 @@ def _decision_causes(records: list[BodyRecord], supports, index, ranks, level,
 
 def _enablers(records, scenario, sit, params, supports, response, acting):
     """What made the adopted response possible: an absent veto holder who would have said no,
-    permanent members in agreement, an alliance invoked, a regional body acting."""
+    permanent members in agreement, an alliance invoked, a regional body acting.
+    """
     out = []
     if response == "collective_defence":
         out += [f"collective_defence:{r.id}" for r in acting]
@@ -222,8 +263,12 @@ def _enablers(records, scenario, sit, params, supports, response, acting):
                 if vote_of(supports[rec.adopted][sit.index[h]], rec.adopted, params) == Vote.NO:
                     would_block.append(h)
         out += [f"absent:{h}" for h in would_block]
-        if not would_block and holders and not inst.rule.is_unanimity and all(
-                draft.votes[h] in (Vote.YES, Vote.ABSTAIN) for h in holders):
+        if (
+            not would_block
+            and holders
+            and not inst.rule.is_unanimity
+            and all(draft.votes[h] in (Vote.YES, Vote.ABSTAIN) for h in holders)
+        ):
             out.append("permanent_members_agreed")
     if response == "regional_action":
         out += [f"regional_action:{r.id}" for r in acting]
@@ -278,13 +323,17 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
         eligible &= ~sit.aggressor_side & sit.is_state
         obliged &= ~sit.aggressor_side & sit.is_state
         eligible[sit.target] = obliged[sit.target] = False
-        branch.sanction_ready = willing(supports[Tool.SANCTIONS], eligible, obliged,
-                                        params.thresholds.sanctions, params)
+        branch.sanction_ready = willing(
+            supports[Tool.SANCTIONS], eligible, obliged, params.thresholds.sanctions, params
+        )
         branch.sanction_obliged = obliged | eligible
     if branch.response == "none" or branch.response not in FORCE_RESPONSES:
         adopted = {r.adopted for r in records if r.adopted is not None}
-        if Tool.SANCTIONS in adopted and branch.sanction_ready is not None \
-                and branch.sanction_ready.any():
+        if (
+            Tool.SANCTIONS in adopted
+            and branch.sanction_ready is not None
+            and branch.sanction_ready.any()
+        ):
             branch.response = "sanctions"
         elif adopted:
             branch.response = "condemnation"
@@ -299,8 +348,10 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
     else:
         source_rank = min((ranks[r.id] for r in records if r.adopted == level), default=4)
     decision = _decision_causes(records, supports, sit.index, ranks, level, source_rank)
-    branch.enablers = _enablers(records, scenario, sit, params, supports, branch.response,
-                                acting) + branch.enablers
+    branch.enablers = (
+        _enablers(records, scenario, sit, params, supports, branch.response, acting)
+        + branch.enablers
+    )
     branch.causes = (["attribution_failed"] if not attributed else []) + decision
     return branch
 
@@ -309,9 +360,14 @@ def _share(mask: np.ndarray | None, weights: np.ndarray) -> float:
     return 0.0 if mask is None else float(weights[mask].sum())
 
 
-def run_crisis(scenario: Scenario, params: EngineParams | None = None, draws: int = 1,
-               seed: int = 0, counterfactual: str | None = None,
-               overrides: tuple[str, ...] = ()) -> CrisisResult:
+def run_crisis(
+    scenario: Scenario,
+    params: EngineParams | None = None,
+    draws: int = 1,
+    seed: int = 0,
+    counterfactual: str | None = None,
+    overrides: tuple[str, ...] = (),
+) -> CrisisResult:
     """Run one crisis.
 
     Parameters
@@ -327,6 +383,7 @@ def run_crisis(scenario: Scenario, params: EngineParams | None = None, draws: in
         Seed of the numpy Generator (any int >= 0; 0 is a seed like any other).
     counterfactual, overrides:
         Only recorded in the result (they were applied when the scenario was loaded).
+
     """
     params = params or EngineParams()
     if draws < 1:
@@ -353,7 +410,8 @@ def run_crisis(scenario: Scenario, params: EngineParams | None = None, draws: in
     trade = trade_shares(
         sit.capability,
         {sit.index[c]: s for c, s in scenario.actors[threat.aggressor].trade_share.items()},
-        sit.aggressor_side)
+        sit.aggressor_side,
+    )
     weights = params.sanction_weights.model_dump()
     severity = sum(weights[m] for m in set(scenario.options.sanctions.measures))
 
@@ -377,13 +435,15 @@ def run_crisis(scenario: Scenario, params: EngineParams | None = None, draws: in
         bite = coverage * severity
         if br.response in FORCE_RESPONSES:
             expected = float(power[sit.target]) + params.commitment * float(
-                power[br.force_joined & (np.arange(n) != sit.target)].sum())
+                power[br.force_joined & (np.arange(n) != sit.target)].sum()
+            )
             p_rev, p_prev = war_probabilities(expected, enemy, params)
         elif threat.stage == "threatened":
             defenders = sit.allied[:, sit.target].copy()
             defenders[sit.target] = True
             expected = float(power[sit.target]) + params.commitment * float(
-                power[defenders & (np.arange(n) != sit.target)].sum())
+                power[defenders & (np.arange(n) != sit.target)].sum()
+            )
             p_rev, p_prev = war_probabilities(expected, enemy, params)
         else:
             p_rev, p_prev = 0.0, 1.0  # the aggressor holds what it took: nobody contests it
@@ -394,7 +454,9 @@ def run_crisis(scenario: Scenario, params: EngineParams | None = None, draws: in
         gains[rows] = go
         backs[rows] = ~goes_on
         res = np.full(k, "aggression_prevailed", dtype=object)
-        fights = goes_on & ((br.response in FORCE_RESPONSES and key) or threat.stage == "threatened")
+        fights = goes_on & (
+            (br.response in FORCE_RESPONSES and key) or threat.stage == "threatened"
+        )
         if np.any(fights):
             if br.response in FORCE_RESPONSES:
                 joined = br.force_joined
@@ -405,9 +467,15 @@ def run_crisis(scenario: Scenario, params: EngineParams | None = None, draws: in
             coalition_power = honoured.astype(float) @ power
             honoured_power[key] = float(coalition_power.mean())
             codes = fight(coalition_power, enemy, war_u[rows], params)
-            res = np.where(fights, np.select([codes == 1, codes == -1],
-                                             ["aggression_reversed", "aggression_prevailed"],
-                                             "stalemate"), res)
+            res = np.where(
+                fights,
+                np.select(
+                    [codes == 1, codes == -1],
+                    ["aggression_reversed", "aggression_prevailed"],
+                    "stalemate",
+                ),
+                res,
+            )
         backed = ~goes_on
         res[backed] = "deterred" if threat.stage == "threatened" else "aggression_reversed"
         results[rows] = res
@@ -447,27 +515,43 @@ def run_crisis(scenario: Scenario, params: EngineParams | None = None, draws: in
             measures=tuple(scenario.options.sanctions.measures),
             applied_by=tuple(sit.codes[i] for i in np.flatnonzero(br.sanction_ready)),
             obliged_not_applying=tuple(
-                sit.codes[i] for i in np.flatnonzero(br.sanction_obliged & ~br.sanction_ready)),
-            coverage=round(cov, 4), bite=round(cov * severity, 4),
+                sit.codes[i] for i in np.flatnonzero(br.sanction_obliged & ~br.sanction_ready)
+            ),
+            coverage=round(cov, 4),
+            bite=round(cov * severity, 4),
         )
     main_rows = attributed == main_key if (attributed == main_key).any() else slice(None)
     deterrence = Deterrence(
-        stakes=threat.stakes, p_prevail=round(p_prev_of.get(main_key, 1.0), 4),
+        stakes=threat.stakes,
+        p_prevail=round(p_prev_of.get(main_key, 1.0), 4),
         p_reversed=round(p_rev_of.get(main_key, 0.0), 4),
         expected_gain=round(float(gains[main_rows].mean()), 4),
         backing_down=round(-params.backing_down_cost * threat.stakes, 4),
         backs_down_probability=round(float(backs.mean()), 4),
     )
-    causes = _finish_causes(br, scenario, sit, params, coalition, sanctions, deterrence, result,
-                            trade, power)
+    causes = _finish_causes(
+        br, scenario, sit, params, coalition, sanctions, deterrence, result, trade, power
+    )
     scorecard = _scorecard(br, scenario, sit, params, power, enemy, coalition, sanctions, trade)
     return CrisisResult(
-        scenario=scenario.name, title=scenario.title, counterfactual=counterfactual,
-        overrides=tuple(overrides), seed=seed, draws=draws, response=br.response,
-        result=result, main_cause=causes[0] if causes else None, causes=tuple(causes),
-        probabilities=probabilities, response_probabilities=response_probabilities,
-        attribution_probability=round(p_attr, 4), bodies=tuple(br.bodies),
-        coalition=coalition, sanctions=sanctions, deterrence=deterrence, scorecard=scorecard,
+        scenario=scenario.name,
+        title=scenario.title,
+        counterfactual=counterfactual,
+        overrides=tuple(overrides),
+        seed=seed,
+        draws=draws,
+        response=br.response,
+        result=result,
+        main_cause=causes[0] if causes else None,
+        causes=tuple(causes),
+        probabilities=probabilities,
+        response_probabilities=response_probabilities,
+        attribution_probability=round(p_attr, 4),
+        bodies=tuple(br.bodies),
+        coalition=coalition,
+        sanctions=sanctions,
+        deterrence=deterrence,
+        scorecard=scorecard,
     )
 
 
@@ -479,11 +563,13 @@ def _members_share(br: Branch, sit: Situation) -> float | None:
     return float(sum(sit.capability[sit.index[m]] for m in members))
 
 
-def _finish_causes(br, scenario, sit, params, coalition, sanctions, deterrence, result,
-                   trade, power) -> list[str]:
+def _finish_causes(
+    br, scenario, sit, params, coalition, sanctions, deterrence, result, trade, power
+) -> list[str]:
     """Causes in order: what shaped the response (attribution, failed drafts); if the result
     failed, why (non-members, free riding, weak sanctions or coalition); then what enabled the
-    response. The first is the main cause."""
+    response. The first is the main cause.
+    """
     failed = result in ("aggression_prevailed", "stalemate")
     why_failed = []
     if failed:
@@ -516,7 +602,8 @@ def _scorecard(br, scenario, sit, params, power, enemy, coalition, sanctions, tr
         held=None if share is None else share >= params.universality_needed,
         value=None if share is None else round(share, 3),
         note="share of world power (CINC) held by members of the global bodies"
-             f" (needed: {params.universality_needed})")
+        f" (needed: {params.universality_needed})",
+    )
     if coalition is not None:
         ready = sum(power[sit.index[c]] for c in coalition.willing if c != scenario.threat.target)
         joined = sum(power[sit.index[c]] for c in coalition.members if c != scenario.threat.target)
@@ -533,28 +620,35 @@ def _scorecard(br, scenario, sit, params, power, enemy, coalition, sanctions, tr
         held=None if contributed is None else contributed >= 0.5,
         value=None if contributed is None else round(contributed, 3),
         note="expected share of the ready members' power (or sanctioning trade) actually "
-             "contributed")
-    decisive = next((r for r in br.bodies if r.scope == "global" and r.drafts), None) \
-        or next((r for r in br.bodies if r.drafts), None)
+        "contributed",
+    )
+    decisive = next((r for r in br.bodies if r.scope == "global" and r.drafts), None) or next(
+        (r for r in br.bodies if r.drafts), None
+    )
     if decisive is not None:
         draft = decisive.drafts[-1]
-        far = [m for m in decisive.members
-               if sit.distance_km[sit.index[m]] > params.concern_half_distance_km
-               and draft.votes[m] != Vote.ABSENT]
+        far = [
+            m
+            for m in decisive.members
+            if sit.distance_km[sit.index[m]] > params.concern_half_distance_km
+            and draft.votes[m] != Vote.ABSENT
+        ]
         yes = [m for m in far if draft.votes[m] == Vote.YES]
         value = len(yes) / len(far) if far else None
         card["indivisibility"] = PrincipleScore(
             held=None if value is None else value >= 0.5,
             value=None if value is None else round(value, 3),
             note=f"share of distant members of {decisive.id} (over "
-                 f"{params.concern_half_distance_km:.0f} km) voting yes on its last draft "
-                 f"({draft.measure.value})")
+            f"{params.concern_half_distance_km:.0f} km) voting yes on its last draft "
+            f"({draft.measure.value})",
+        )
     else:
         card["indivisibility"] = PrincipleScore(held=None, value=None, note="no body deliberated")
     card["mutual_confidence"] = PrincipleScore(
         held=None if confidence is None else confidence >= 0.5,
         value=None if confidence is None else round(confidence, 3),
-        note="share of the ready members' power that joined, counting on the others")
+        note="share of the ready members' power that joined, counting on the others",
+    )
     rest = sit.is_state & ~sit.aggressor_side
     side = float(sit.capability[sit.aggressor_side].sum())
     ratio = float(sit.capability[rest].sum()) / side if side > 0 else None
@@ -562,5 +656,6 @@ def _scorecard(br, scenario, sit, params, power, enemy, coalition, sanctions, tr
         held=None if ratio is None else ratio >= params.favourable_ratio,
         value=None if ratio is None else round(ratio, 2),
         note="world power of the other states over the aggressor's side "
-             f"(favourable from {params.favourable_ratio})")
+        f"(favourable from {params.favourable_ratio})",
+    )
     return card

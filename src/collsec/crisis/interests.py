@@ -48,6 +48,7 @@ class Situation:
     allied: boolean matrix of defence pacts, shape (n, n), symmetric: the actors' stated
         ``allies`` and the members of every collective-defence body (NATO Art. 5).
     aggressor, target: positions; ``aggressor_side``: aggressor, host and their allies.
+
     """
 
     codes: tuple[str, ...]
@@ -100,16 +101,22 @@ def situation(scenario: Scenario, params: EngineParams) -> Situation:
     target = index[threat.target]
     side[target] = False
     return Situation(
-        codes=codes, index=index,
+        codes=codes,
+        index=index,
         capability=np.array([a.capability for a in actors]),
         is_state=np.array([a.kind == "state" for a in actors]),
-        distance_km=distance, affinity=affinity, allied=allied,
-        aggressor=index[threat.aggressor], target=target, aggressor_side=side,
+        distance_km=distance,
+        affinity=affinity,
+        allied=allied,
+        aggressor=index[threat.aggressor],
+        target=target,
+        aggressor_side=side,
     )
 
 
-def support(sit: Situation, scenario: Scenario, params: EngineParams, tool: Tool,
-            attributed: bool = True) -> np.ndarray:
+def support(
+    sit: Situation, scenario: Scenario, params: EngineParams, tool: Tool, attributed: bool = True
+) -> np.ndarray:
     """Support of every actor for ``tool`` against the aggressor, shape (n,). See module doc.
 
     When the aggressor is not attributed (a covert or non-state attack nobody has pinned on
@@ -148,5 +155,4 @@ def vote_of(value: float, tool: Tool, params: EngineParams) -> Vote:
 
 def projected(sit: Situation, params: EngineParams) -> np.ndarray:
     """Each actor's capability at the theatre (Boulding's gradient, :mod:`collsec.war`)."""
-    return projected_capability(sit.capability, sit.distance_km,
-                                params.projection_half_distance_km)
+    return projected_capability(sit.capability, sit.distance_km, params.projection_half_distance_km)

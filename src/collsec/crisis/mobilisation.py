@@ -11,16 +11,23 @@ import numpy as np
 from collsec.crisis.params import EngineParams
 
 
-def willing(support: np.ndarray, eligible: np.ndarray, obliged: np.ndarray, threshold: float,
-            params: EngineParams) -> np.ndarray:
+def willing(
+    support: np.ndarray,
+    eligible: np.ndarray,
+    obliged: np.ndarray,
+    threshold: float,
+    params: EngineParams,
+) -> np.ndarray:
     """Members ready to act: eligible ones whose support reaches ``threshold``, and obliged ones
-    (a treaty or a binding decision) unless they oppose (support more than ``band`` below)."""
+    (a treaty or a binding decision) unless they oppose (support more than ``band`` below).
+    """
     band = params.thresholds.band
     return (eligible & (support >= threshold)) | (obliged & (support >= threshold - band))
 
 
-def join_with_confidence(ready: np.ndarray, power: np.ndarray, target: int,
-                         enemy_power: float, params: EngineParams) -> np.ndarray:
+def join_with_confidence(
+    ready: np.ndarray, power: np.ndarray, target: int, enemy_power: float, params: EngineParams
+) -> np.ndarray:
     """Which ready members join, given what they expect of the others (mutual confidence).
 
     A ready member joins when its own power at the theatre, plus the target's, plus
@@ -48,8 +55,11 @@ def honour(joined: np.ndarray, uniforms: np.ndarray, commitment: float, always: 
     return honoured
 
 
-def trade_shares(capability: np.ndarray, explicit: dict[int, float], aggressor_side: np.ndarray,
-                 ) -> np.ndarray:
+def trade_shares(
+    capability: np.ndarray,
+    explicit: dict[int, float],
+    aggressor_side: np.ndarray,
+) -> np.ndarray:
     """The aggressor's share of trade with each actor, 0..1.
 
     Stated shares are used as given; the rest of its trade is spread over the other actors in

@@ -8,8 +8,15 @@ from pydantic import BaseModel, ConfigDict
 
 from collsec.crisis.deliberation import BodyRecord
 
-Response = Literal["none", "condemnation", "sanctions", "authorised_force", "regional_action",
-                   "collective_defence", "unilateral"]
+Response = Literal[
+    "none",
+    "condemnation",
+    "sanctions",
+    "authorised_force",
+    "regional_action",
+    "collective_defence",
+    "unilateral",
+]
 Result = Literal["deterred", "aggression_reversed", "aggression_prevailed", "stalemate"]
 RESPONSES: tuple[str, ...] = Response.__args__  # type: ignore[attr-defined]
 RESULTS: tuple[str, ...] = Result.__args__  # type: ignore[attr-defined]
@@ -72,7 +79,8 @@ class Deterrence(_Frozen):
 class CrisisResult(_Frozen):
     """Everything a run says. ``response``, ``result`` and ``causes`` are for the most likely
     branch (attributed or not) and the most frequent result over the draws; ``probabilities``
-    gives each result's share of the draws."""
+    gives each result's share of the draws.
+    """
 
     scenario: str
     title: str

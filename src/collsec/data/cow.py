@@ -33,13 +33,21 @@ def _read_states(path: Path) -> pd.DataFrame:
     raw = pd.read_csv(path).loc[:, lambda f: ~f.columns.str.startswith("Unnamed")]
     start = pd.to_datetime(dict(year=raw.styear, month=raw.stmonth, day=raw.stday)).dt.date
     end = pd.to_datetime(dict(year=raw.endyear, month=raw.endmonth, day=raw.endday)).dt.date
-    return pd.DataFrame({"stateabb": raw.stateabb, "ccode": raw.ccode, "name": raw.statenme,
-                         "start": start, "end": end})
+    return pd.DataFrame(
+        {
+            "stateabb": raw.stateabb,
+            "ccode": raw.ccode,
+            "name": raw.statenme,
+            "start": start,
+            "end": end,
+        }
+    )
 
 
 def load_capabilities(data_dir=None) -> pd.DataFrame:
     """The NMC table, one row per state-year: stateabb, ccode, year, milex, milper, irst, pec,
-    tpop, upop, cinc (share of world capability, 0..1; missing values as NaN)."""
+    tpop, upop, cinc (share of world capability, 0..1; missing values as NaN).
+    """
     return _read_nmc(data_file(NMC, data_dir).resolve()).copy()
 
 
@@ -69,11 +77,20 @@ def capabilities(year: int, codes, data_dir=None) -> dict[str, float]:
     out = {}
     for code in codes:
         if code not in known:
-            raise InputError("--actors", code, "a Correlates of War state code (e.g. USA, RUS, "
-                             "UKG, FRN, CHN); see cow-states/states2016.csv", code)
+            raise InputError(
+                "--actors",
+                code,
+                "a Correlates of War state code (e.g. USA, RUS, "
+                "UKG, FRN, CHN); see cow-states/states2016.csv",
+                code,
+            )
         if code not in rows.index or pd.isna(rows[code]):
-            raise InputError("--actors", code, f"a state with a CINC in {year} (it was not a "
-                             "state of the system that year)", code)
+            raise InputError(
+                "--actors",
+                code,
+                f"a state with a CINC in {year} (it was not a state of the system that year)",
+                code,
+            )
         out[code] = float(rows[code])
     return out
 

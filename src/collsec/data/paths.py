@@ -37,7 +37,8 @@ def data_dir(option: str | Path | None = None) -> Path:
     if not chosen:
         raise DataMissingError(
             f"no data directory: pass --data-dir DIR or set {ENV_VAR}. It holds the public "
-            "data sets in folders " + ", ".join(sorted({k.split('/')[0] for k in SOURCES}))
+            "data sets in folders "
+            + ", ".join(sorted({k.split("/")[0] for k in SOURCES}))
             + " (see docs/data.md for where each comes from)."
         )
     path = Path(chosen).expanduser()

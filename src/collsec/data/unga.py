@@ -23,25 +23,37 @@ FIRST_SESSION_YEAR = 1946
 def _read(path: Path, states_path: Path) -> pd.DataFrame:
     raw = pd.read_csv(path)
     codes = _read_states(states_path).drop_duplicates("ccode", keep="last")[["ccode", "stateabb"]]
-    frame = raw.rename(columns={"IdealPointAll": "ideal_point", "NVotesAll": "votes",
-                                "Countryname": "country"})
+    frame = raw.rename(
+        columns={"IdealPointAll": "ideal_point", "NVotesAll": "votes", "Countryname": "country"}
+    )
     frame = frame.rename(columns=lambda c: c[:-5].lower() + "_agree" if c.endswith("Agree") else c)
     frame["year"] = frame.session + 1945
-    keep = ["ccode", "session", "year", "iso3c", "country", "votes", "ideal_point",
-            *[c for c in frame.columns if c.endswith("_agree")]]
+    keep = [
+        "ccode",
+        "session",
+        "year",
+        "iso3c",
+        "country",
+        "votes",
+        "ideal_point",
+        *[c for c in frame.columns if c.endswith("_agree")],
+    ]
     return frame[keep].merge(codes, on="ccode", how="left")
 
 
 def load_ideal_points(data_dir=None) -> pd.DataFrame:
     """One row per state-session: ccode, stateabb, session, year, ideal_point, votes and the
-    agreement shares with the US, Russia, Brazil, China, India and Israel (``*_agree``)."""
-    return _read(data_file(IDEAL_POINTS, data_dir).resolve(),
-                 data_file(STATES, data_dir).resolve()).copy()
+    agreement shares with the US, Russia, Brazil, China, India and Israel (``*_agree``).
+    """
+    return _read(
+        data_file(IDEAL_POINTS, data_dir).resolve(), data_file(STATES, data_dir).resolve()
+    ).copy()
 
 
 def ideal_points(year: int, codes, data_dir=None) -> dict[str, float | None]:
     """Each code's ideal point in session ``year - 1945``; None where there is no estimate
-    (not a member, did not vote, or a League year)."""
+    (not a member, did not vote, or a League year).
+    """
     out: dict[str, float | None] = dict.fromkeys(codes)
     if year < FIRST_SESSION_YEAR:
         return out

@@ -21,8 +21,12 @@ SYSTEMS: dict[str, dict[str, float]] = {
     "25% collective security": {"realpolitik": 0.75, "collective_security": 0.25},
     "50% collective security": {"realpolitik": 0.5, "collective_security": 0.5},
     "75% collective security": {"realpolitik": 0.25, "collective_security": 0.75},
-    "mixed (40/20/20/20)": {"realpolitik": 0.4, "collective_security": 0.2,
-                            "collective_defence": 0.2, "laissez_faire": 0.2},
+    "mixed (40/20/20/20)": {
+        "realpolitik": 0.4,
+        "collective_security": 0.2,
+        "collective_defence": 0.2,
+        "laissez_faire": 0.2,
+    },
 }
 
 
@@ -49,14 +53,22 @@ def summarise(name: str, df: pd.DataFrame) -> dict:
     mean, sd = df.wars.mean(), df.wars.std(ddof=1) if n > 1 else 0.0
     row["wars"] = _fmt(mean, mean - 1.96 * sd / np.sqrt(n), mean + 1.96 * sd / np.sqrt(n), False)
     row["largest share"] = f"{df.largest_share.mean():.1%}"
-    for code, label in (("rp", "realpolitik"), ("cs", "collective security"),
-                        ("cd", "collective defence"), ("lf", "laissez-faire")):
+    for code, label in (
+        ("rp", "realpolitik"),
+        ("cs", "collective security"),
+        ("cd", "collective defence"),
+        ("lf", "laissez-faire"),
+    ):
         alive, initial = df[f"survivors_{code}"].sum(), df[f"initial_{code}"].sum()
-        row[f"survival: {label}"] = _fmt(alive / initial, *wilson(alive, initial)) if initial else "-"
+        row[f"survival: {label}"] = (
+            _fmt(alive / initial, *wilson(alive, initial)) if initial else "-"
+        )
     return row
 
 
-def classic(replicates: int, seed: int, workers: int, out: Path, runner) -> tuple[pd.DataFrame, Path]:
+def classic(
+    replicates: int, seed: int, workers: int, out: Path, runner
+) -> tuple[pd.DataFrame, Path]:
     """Run every system of :data:`SYSTEMS`; write ``classic.csv`` and ``classic.png`` to ``out``.
 
     ``runner(params, replicates, seed, workers)`` runs the replicates (e.g. with a progress bar).
@@ -77,8 +89,12 @@ def classic(replicates: int, seed: int, workers: int, out: Path, runner) -> tupl
     pd.concat(raw).to_csv(out / "classic-replicates.csv", index=False)
     fig, axes = plt.subplots(1, 2, figsize=(11, 4))
     names = list(SYSTEMS)
-    for code, label, colour in (("rp", "realpolitik", "C3"), ("cs", "collective security", "C0"),
-                                ("cd", "collective defence", "C2"), ("lf", "laissez-faire", "C7")):
+    for code, label, colour in (
+        ("rp", "realpolitik", "C3"),
+        ("cs", "collective security", "C0"),
+        ("cd", "collective defence", "C2"),
+        ("lf", "laissez-faire", "C7"),
+    ):
         xs, ys, lo, hi = [], [], [], []
         for i, df in enumerate(raw):
             initial = df[f"initial_{code}"].sum()
@@ -99,8 +115,10 @@ def classic(replicates: int, seed: int, workers: int, out: Path, runner) -> tupl
     axes[1].bar(range(len(names)), wars, yerr=err, color="C1", capsize=3)
     axes[1].set_xticks(range(len(names)), names, rotation=25, ha="right", fontsize=8)
     axes[1].set_ylabel("wars per history")
-    fig.suptitle(f"collsec experiment: {replicates} histories per system, 50 states, 500 turns "
-                 "(95% intervals)")
+    fig.suptitle(
+        f"collsec experiment: {replicates} histories per system, 50 states, 500 turns "
+        "(95% intervals)"
+    )
     fig.tight_layout()
     path = out / "classic.png"
     fig.savefig(path, dpi=120)

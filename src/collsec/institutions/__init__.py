@@ -65,6 +65,7 @@ class Institution(BaseModel):
         Dates between which this form of the body existed (inclusive); ``None`` for open.
     source:
         Charter article, treaty or resolution the preset is drawn from.
+
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -60,7 +60,9 @@ def _parse(text: str, label: str) -> tuple[dict[str, Reform], list[str]]:
     except yaml.YAMLError as error:
         raise InputError(label, "YAML", "valid YAML", str(error)) from None
     if not isinstance(raw, dict):
-        raise InputError(label, "top level", "a mapping of preset name -> preset", type(raw).__name__)
+        raise InputError(
+            label, "top level", "a mapping of preset name -> preset", type(raw).__name__
+        )
     topics = list((raw.pop("mass_atrocity_topics", None) or {}).get("topics", []))
     presets = {}
     for key, spec in raw.items():
@@ -69,9 +71,12 @@ def _parse(text: str, label: str) -> tuple[dict[str, Reform], list[str]]:
         except ValidationError as exc:
             err = exc.errors()[0]
             place = ".".join(str(p) for p in (key, *err["loc"]))
-            raise InputError(label, place, err["msg"].removeprefix("Input should be "),
-                             err.get("input") if not isinstance(err.get("input"), dict) else None
-                             ) from None
+            raise InputError(
+                label,
+                place,
+                err["msg"].removeprefix("Input should be "),
+                err.get("input") if not isinstance(err.get("input"), dict) else None,
+            ) from None
     return presets, topics
 
 
@@ -104,7 +109,9 @@ def class_power(reform: Reform) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for cls in reform.classes:
         i = game.players.index(f"{cls}_1")
-        out[cls] = {"shapley_shubik": float(idx.shapley_shubik[i]),
-                    "banzhaf": float(idx.banzhaf[i])}
+        out[cls] = {
+            "shapley_shubik": float(idx.shapley_shubik[i]),
+            "banzhaf": float(idx.banzhaf[i]),
+        }
     out["_council"] = {"power_to_act": idx.power_to_act}
     return out

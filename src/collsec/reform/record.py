@@ -30,7 +30,8 @@ P5_CCODE = {"USA": 2, "UKG": 200, "FRN": 220, "RUS": 365, "CHN": 710}
 
 def alignment_share(points: pd.DataFrame, year: int, vetoers: tuple[str, ...]) -> float | None:
     """Share of Assembly members of session year-1945 closer (in ideal point) to the
-    non-vetoing permanent members than to the vetoers; None where the data lack it."""
+    non-vetoing permanent members than to the vetoers; None where the data lack it.
+    """
     session = points[points.session == year - 1945].dropna(subset=["ideal_point"])
     if session.empty:
         return None
@@ -46,8 +47,14 @@ def alignment_share(points: pd.DataFrame, year: int, vetoers: tuple[str, ...]) -
     return float((np.abs(x - np.mean(others)) < np.abs(x - np.mean(against))).mean())
 
 
-def would_pass(reform: Reform, vetoed_by: tuple[str, ...], year: int, topic: str,
-               assumption: str, share: float | None) -> bool:
+def would_pass(
+    reform: Reform,
+    vetoed_by: tuple[str, ...],
+    year: int,
+    topic: str,
+    assumption: str,
+    share: float | None,
+) -> bool:
     """Whether one vetoed draft would pass under ``reform`` (module docstring)."""
     members, holders = reform.members()
     old_quota, old_elected = (7, 6) if year < 1966 else (9, 10)
@@ -58,8 +65,11 @@ def would_pass(reform: Reform, vetoed_by: tuple[str, ...], year: int, topic: str
     p5_yes = 5 - len(vetoed_by)
     elected_yes = max(0, old_quota - p5_yes)
     others = [m for m in members if m not in perm]
-    old = others[:old_elected] if all(m.startswith("elected_") for m in others[:old_elected]) \
+    old = (
+        others[:old_elected]
+        if all(m.startswith("elected_") for m in others[:old_elected])
         else [m for m in others if m.startswith("elected_")][:old_elected]
+    )
     new = [m for m in others if m not in old]
     for i, seat in enumerate(old):
         votes[seat] = Vote.YES if i < elected_yes else Vote.ABSTAIN
@@ -80,22 +90,33 @@ def would_pass(reform: Reform, vetoed_by: tuple[str, ...], year: int, topic: str
     return False
 
 
-def evaluate(reforms: dict[str, Reform], vetoes: pd.DataFrame,
-             points: pd.DataFrame | None) -> pd.DataFrame:
+def evaluate(
+    reforms: dict[str, Reform], vetoes: pd.DataFrame, points: pd.DataFrame | None
+) -> pd.DataFrame:
     """One row per (reform, assumption, draft): the draft's facts and ``passes``."""
-    shares = [alignment_share(points, y, v) if points is not None else None
-              for y, v in zip(vetoes.year, vetoes.vetoed_by, strict=True)]
+    shares = [
+        alignment_share(points, y, v) if points is not None else None
+        for y, v in zip(vetoes.year, vetoes.vetoed_by, strict=True)
+    ]
     rows = []
     for key, reform in reforms.items():
         for assumption in ASSUMPTIONS:
             for draft, share in zip(vetoes.itertuples(), shares, strict=True):
-                rows.append({
-                    "reform": key, "assumption": assumption, "draft": draft.draft,
-                    "date": draft.date, "decade": draft.decade, "topic": draft.topic,
-                    "region": draft.region, "vetoed_by": " ".join(draft.vetoed_by),
-                    "passes": would_pass(reform, draft.vetoed_by, draft.year, draft.topic,
-                                         assumption, share),
-                })
+                rows.append(
+                    {
+                        "reform": key,
+                        "assumption": assumption,
+                        "draft": draft.draft,
+                        "date": draft.date,
+                        "decade": draft.decade,
+                        "topic": draft.topic,
+                        "region": draft.region,
+                        "vetoed_by": " ".join(draft.vetoed_by),
+                        "passes": would_pass(
+                            reform, draft.vetoed_by, draft.year, draft.topic, assumption, share
+                        ),
+                    }
+                )
     return pd.DataFrame(rows)
 
 

@@ -13,8 +13,12 @@ from collsec.crisis.outcome import CrisisResult
 from collsec.voting.rules import Vote
 
 VOTE_STYLE = {Vote.YES: "green", Vote.NO: "bold red", Vote.ABSTAIN: "yellow", Vote.ABSENT: "dim"}
-RESULT_STYLE = {"aggression_reversed": "green", "deterred": "green",
-                "aggression_prevailed": "red", "stalemate": "yellow"}
+RESULT_STYLE = {
+    "aggression_reversed": "green",
+    "deterred": "green",
+    "aggression_prevailed": "red",
+    "stalemate": "yellow",
+}
 
 
 def to_json(result: CrisisResult) -> str:
@@ -31,9 +35,11 @@ def _tally_lines(body):
         dec = d.decision
         named = {v: [m for m in body.members if d.votes[m] == v] for v in Vote}
         verdict = "adopted" if dec.adopted else f"failed: {dec.cause}"
-        line = Text.assemble((f"  {d.measure.value}: ", "bold"),
-                             f"{dec.yes:g}-{dec.no:g}-{dec.abstain:g}, needed {dec.needed:g}: ",
-                             (verdict, "bold"))
+        line = Text.assemble(
+            (f"  {d.measure.value}: ", "bold"),
+            f"{dec.yes:g}-{dec.no:g}-{dec.abstain:g}, needed {dec.needed:g}: ",
+            (verdict, "bold"),
+        )
         yield line
         for v in (Vote.NO, Vote.ABSTAIN, Vote.ABSENT):
             if named[v]:
@@ -58,17 +64,20 @@ def _body_tables(result: CrisisResult):
             table.add_column(d.measure.value, justify="center")
         for m in body.members:
             name = f"{m}*" if m in body.permanent else m
-            table.add_row(name, *[Text(d.votes[m].value, style=VOTE_STYLE[d.votes[m]])
-                                  for d in body.drafts])
+            table.add_row(
+                name, *[Text(d.votes[m].value, style=VOTE_STYLE[d.votes[m]]) for d in body.drafts]
+            )
         rows = []
         for d in body.drafts:
             dec = d.decision
             verdict = "adopted" if dec.adopted else f"failed: {dec.cause}"
             if dec.vetoed_by:
                 verdict += f" ({', '.join(dec.vetoed_by)})"
-            rows.append(f"{dec.yes:g}-{dec.no:g}-{dec.abstain:g}"
-                        f"{f' ({dec.absent:g} absent)' if dec.absent else ''}, needed "
-                        f"{dec.needed:g}: {verdict}")
+            rows.append(
+                f"{dec.yes:g}-{dec.no:g}-{dec.abstain:g}"
+                f"{f' ({dec.absent:g} absent)' if dec.absent else ''}, needed "
+                f"{dec.needed:g}: {verdict}"
+            )
         table.add_row(Text("decision", style="bold"), *[Text(r, style="bold") for r in rows])
         if body.permanent:
             table.caption = "* permanent member"
@@ -86,45 +95,67 @@ def render(result: CrisisResult, console: Console) -> None:
         head += f", --set {' '.join(result.overrides)}"
     console.print(head + f", seed {result.seed}, {result.draws} draw{'s' * (result.draws > 1)})")
     if result.attribution_probability < 1:
-        console.print(f"attribution: the aggressor is identified with probability "
-                      f"{result.attribution_probability:.2f}")
+        console.print(
+            f"attribution: the aggressor is identified with probability "
+            f"{result.attribution_probability:.2f}"
+        )
     for part in _body_tables(result):
         console.print(part)
     if result.coalition:
         c = result.coalition
-        console.print(f"[bold]coalition[/]: {', '.join(c.members)}; expected power at the "
-                      f"theatre {c.expected_capability:.4f} vs {c.aggressor_capability:.4f} "
-                      f"({', '.join(c.aggressor_side)}): ratio {c.power_ratio}")
+        console.print(
+            f"[bold]coalition[/]: {', '.join(c.members)}; expected power at the "
+            f"theatre {c.expected_capability:.4f} vs {c.aggressor_capability:.4f} "
+            f"({', '.join(c.aggressor_side)}): ratio {c.power_ratio}"
+        )
         if c.free_riders:
             console.print(f"  held back (free riders): {', '.join(c.free_riders)}")
     if result.sanctions:
         s = result.sanctions
-        console.print(f"[bold]sanctions[/] ({', '.join(s.measures)}): applied by "
-                      f"{len(s.applied_by)} ({', '.join(s.applied_by[:12])}"
-                      f"{', ...' if len(s.applied_by) > 12 else ''}); expected coverage of the "
-                      f"aggressor's trade {s.coverage:.2f}, bite {s.bite:.2f}")
+        console.print(
+            f"[bold]sanctions[/] ({', '.join(s.measures)}): applied by "
+            f"{len(s.applied_by)} ({', '.join(s.applied_by[:12])}"
+            f"{', ...' if len(s.applied_by) > 12 else ''}); expected coverage of the "
+            f"aggressor's trade {s.coverage:.2f}, bite {s.bite:.2f}"
+        )
         if s.obliged_not_applying:
-            console.print(f"  members not applying: {', '.join(s.obliged_not_applying[:15])}"
-                          f"{', ...' if len(s.obliged_not_applying) > 15 else ''}")
+            console.print(
+                f"  members not applying: {', '.join(s.obliged_not_applying[:15])}"
+                f"{', ...' if len(s.obliged_not_applying) > 15 else ''}"
+            )
     d = result.deterrence
-    console.print(f"[bold]aggressor's calculus[/]: expected gain of going on {d.expected_gain:+.3f}"
-                  f" vs backing down {d.backing_down:+.3f} (stakes {d.stakes}, P(prevail) "
-                  f"{d.p_prevail:.2f}, P(reversed) {d.p_reversed:.2f})")
+    console.print(
+        f"[bold]aggressor's calculus[/]: expected gain of going on {d.expected_gain:+.3f}"
+        f" vs backing down {d.backing_down:+.3f} (stakes {d.stakes}, P(prevail) "
+        f"{d.p_prevail:.2f}, P(reversed) {d.p_reversed:.2f})"
+    )
     card = Table(title="principles", title_justify="left")
     for col in ("principle", "held", "value", "measure"):
         card.add_column(col)
     for name, score in result.scorecard.items():
-        held = {True: Text("held", "green"), False: Text("failed", "red"),
-                None: Text("not tested", "dim")}[score.held]
+        held = {
+            True: Text("held", "green"),
+            False: Text("failed", "red"),
+            None: Text("not tested", "dim"),
+        }[score.held]
         card.add_row(name, held, "" if score.value is None else f"{score.value:g}", score.note)
     console.print(card)
     probs = ", ".join(f"{k} {v:.0%}" for k, v in result.probabilities.items() if v > 0)
-    console.print(Panel(Group(
-        Text.assemble(("response: ", "bold"), result.response),
-        Text.assemble(("result: ", "bold"), (result.result, RESULT_STYLE[result.result]),
-                      f"   ({probs})" if result.draws > 1 else ""),
-        Text.assemble(("causes: ", "bold"), ", ".join(result.causes) or "-"),
-    ), title="outcome", expand=False))
+    console.print(
+        Panel(
+            Group(
+                Text.assemble(("response: ", "bold"), result.response),
+                Text.assemble(
+                    ("result: ", "bold"),
+                    (result.result, RESULT_STYLE[result.result]),
+                    f"   ({probs})" if result.draws > 1 else "",
+                ),
+                Text.assemble(("causes: ", "bold"), ", ".join(result.causes) or "-"),
+            ),
+            title="outcome",
+            expand=False,
+        )
+    )
 
 
 def outcome_table(rows: list[tuple[str, CrisisResult]]) -> Table:
@@ -133,6 +164,11 @@ def outcome_table(rows: list[tuple[str, CrisisResult]]) -> Table:
     for col in ("case", "response", "result", "P(result)", "main cause"):
         table.add_column(col)
     for name, r in rows:
-        table.add_row(name, r.response, Text(r.result, RESULT_STYLE[r.result]),
-                      f"{r.probabilities[r.result]:.0%}", r.main_cause or "-")
+        table.add_row(
+            name,
+            r.response,
+            Text(r.result, RESULT_STYLE[r.result]),
+            f"{r.probabilities[r.result]:.0%}",
+            r.main_cause or "-",
+        )
     return table

@@ -6,10 +6,26 @@ counterfactual and ``--set`` overrides, and returns a :class:`Scenario`.
 
 from collsec.scenarios.load import apply_override, case_names, load_scenario
 from collsec.scenarios.model import (
-    Actor, Affinity, Body, Counterfactual, Location, Options, Scenario, Threat,
+    Actor,
+    Affinity,
+    Body,
+    Counterfactual,
+    Location,
+    Options,
+    Scenario,
+    Threat,
 )
 
 __all__ = [
-    "Actor", "Affinity", "Body", "Counterfactual", "Location", "Options", "Scenario", "Threat",
-    "apply_override", "case_names", "load_scenario",
+    "Actor",
+    "Affinity",
+    "Body",
+    "Counterfactual",
+    "Location",
+    "Options",
+    "Scenario",
+    "Threat",
+    "apply_override",
+    "case_names",
+    "load_scenario",
 ]

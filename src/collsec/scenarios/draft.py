@@ -17,20 +17,29 @@ from collsec.data.draft import draft_actors
 
 
 def _actor_line(a: dict) -> str:
-    spec = {"name": a["name"], "capability": a["capability"],
-            "capability_source": a["sources"]["capability"],
-            "location": {"lat": round(a["location"]["lat"], 2),
-                         "lon": round(a["location"]["lon"], 2)}}
+    spec = {
+        "name": a["name"],
+        "capability": a["capability"],
+        "capability_source": a["sources"]["capability"],
+        "location": {"lat": round(a["location"]["lat"], 2), "lon": round(a["location"]["lon"], 2)},
+    }
     if a.get("alignment") is not None:
         spec["alignment"] = a["alignment"]
         spec["alignment_source"] = a["sources"]["alignment"]
-    flow = yaml.safe_dump(spec, default_flow_style=True, sort_keys=False, width=10_000,
-                          allow_unicode=True).strip()
+    flow = yaml.safe_dump(
+        spec, default_flow_style=True, sort_keys=False, width=10_000, allow_unicode=True
+    ).strip()
     return f"  {a['code']}: {flow}"
 
 
-def draft_scenario(name: str, year: int, codes: list[str], data_dir=None,
-                   aggressor: str | None = None, target: str | None = None) -> str:
+def draft_scenario(
+    name: str,
+    year: int,
+    codes: list[str],
+    data_dir=None,
+    aggressor: str | None = None,
+    target: str | None = None,
+) -> str:
     """YAML text of a scenario draft for ``codes`` in ``year`` (see the module docstring)."""
     actors = draft_actors(year, codes, data_dir)
     missing = [a["code"] for a in actors if a.get("alignment") is None]
@@ -51,7 +60,7 @@ def draft_scenario(name: str, year: int, codes: list[str], data_dir=None,
         f"  date: {date(year, 1, 1).isoformat()}",
         "  kind: interstate      # interstate | non_state | cyber | internal",
         "  stage: under_way      # under_way | threatened",
-        "  severity: 1.0         # 1 conquest of a state, 0.7 a region, 0.5 a province, 0.3 a clash",
+        "  severity: 1.0         # 1 conquest, 0.7 a region, 0.5 a province, 0.3 a clash",
         "  stakes: 0.8           # what the aggressor stands to gain, 0..1",
         "bodies: []              # e.g. - {id: UNSC, institution: unsc, members: [...]}",
     ]

@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from collsec.errors import InputError
-from collsec.scenarios.model import Body, Scenario
+from collsec.scenarios.model import Scenario
 
 CASES_PACKAGE = "collsec.scenarios.cases"
 
@@ -29,8 +29,11 @@ CASES_PACKAGE = "collsec.scenarios.cases"
 def case_names() -> list[str]:
     """Names of the built-in cases, in chronological order (the files are date-prefixed)."""
     files = resources.files(CASES_PACKAGE).iterdir()
-    return [f.name.split("_", 1)[1][:-5] for f in sorted(files, key=lambda f: f.name)
-            if f.name.endswith(".yaml")]
+    return [
+        f.name.split("_", 1)[1][:-5]
+        for f in sorted(files, key=lambda f: f.name)
+        if f.name.endswith(".yaml")
+    ]
 
 
 def _case_file(name: str):
@@ -52,7 +55,8 @@ def read_source(source: str | Path) -> tuple[str, str]:
     if case is not None:
         return f"{source} (built-in case)", case.read_text(encoding="utf-8")
     raise InputError(
-        str(source), "scenario",
+        str(source),
+        "scenario",
         "a path to a YAML file or a built-in case: " + ", ".join(case_names()),
     )
 
@@ -82,8 +86,12 @@ def parse_yaml(label: str, text: str) -> tuple[dict, dict[tuple, int]]:
         problem = getattr(error, "problem", None) or str(error)
         raise InputError(label, place, "valid YAML", problem) from None
     if not isinstance(data, dict):
-        raise InputError(label, "top level", "a mapping of scenario fields (name, title, actors...)",
-                         type(data).__name__)
+        raise InputError(
+            label,
+            "top level",
+            "a mapping of scenario fields (name, title, actors...)",
+            type(data).__name__,
+        )
     return data, _line_map(node)
 
 
@@ -140,8 +148,9 @@ def apply_override(data: dict, path: str, value: object, source: str = "--set") 
             node[part] = value
             return
         if part not in model.model_fields:
-            raise InputError(source, path, f"a field of {here} (one of: "
-                             f"{', '.join(model.model_fields)})", part)
+            raise InputError(
+                source, path, f"a field of {here} (one of: {', '.join(model.model_fields)})", part
+            )
         if last:
             node[part] = value
             return
@@ -161,8 +170,12 @@ def apply_override(data: dict, path: str, value: object, source: str = "--set") 
                 found = child[idx] if 0 <= idx < len(child) else None
                 choices = ", ".join(map(str, ids))
             if not isinstance(found, dict):
-                raise InputError(source, path, f"one of the {part} defined in the scenario "
-                                 f"({choices or 'none'})", name)
+                raise InputError(
+                    source,
+                    path,
+                    f"one of the {part} defined in the scenario ({choices or 'none'})",
+                    name,
+                )
             if i + 2 >= len(parts):
                 raise InputError(source, path, f"a field of {part}.{name} after its name", None)
             node, model, i = found, nested, i + 2
@@ -176,7 +189,7 @@ def apply_override(data: dict, path: str, value: object, source: str = "--set") 
 
 
 def parse_assignment(text: str, source: str = "--set") -> tuple[str, object]:
-    """``"path=value"`` -> ``(path, value)``; the value is read as YAML (``false``, ``0.3``, ``[A, B]``)."""
+    """``"path=value"`` -> ``(path, value)``; the value is read as YAML (``false``, ``[A, B]``)."""
     if "=" not in text:
         raise InputError(source, text, "PATH=VALUE, e.g. actors.USSR.absent=false", None)
     path, raw = text.split("=", 1)
@@ -200,7 +213,7 @@ def _friendly(error: dict) -> str:
     msg = error["msg"]
     for prefix in ("Input should be ", "Value error, "):
         if msg.startswith(prefix):
-            msg = msg[len(prefix):]
+            msg = msg[len(prefix) :]
             break
     else:
         msg = msg[0].lower() + msg[1:]
@@ -215,7 +228,8 @@ TYPE_TAGS = {"str", "int", "float", "bool", "dict", "list", "tuple", "none", "da
 
 def _place(loc: tuple, data: dict) -> tuple:
     """The parts of a pydantic ``loc`` that exist in the data (union tags dropped); a missing
-    or unknown key at the end is kept, so the message names it."""
+    or unknown key at the end is kept, so the message names it.
+    """
     node: object = data
     kept: list = []
     for part in loc:
@@ -223,8 +237,13 @@ def _place(loc: tuple, data: dict) -> tuple:
             node = node[part]
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             node = node[part]
-        elif isinstance(node, dict) and isinstance(part, str) and part not in TYPE_TAGS \
-                and part[:1].islower() and "[" not in part:
+        elif (
+            isinstance(node, dict)
+            and isinstance(part, str)
+            and part not in TYPE_TAGS
+            and part[:1].islower()
+            and "[" not in part
+        ):
             kept.append(part)  # a missing or extra key
             break
         else:
@@ -256,20 +275,22 @@ def validate(label: str, data: dict, lines: Mapping[tuple, int] | None = None) -
         path = deepest[0][1]
         same = [e for e, p in deepest if p == path]
         expected = " or ".join(dict.fromkeys(_friendly(e) for e in same))
-        elsewhere = {p for e, p in errors if not path[:len(p)] == p and p != path}
+        elsewhere = {p for e, p in errors if not path[: len(p)] == p and p != path}
         if elsewhere:
             expected += f" (and {len(elsewhere)} more problem{'s' * (len(elsewhere) > 1)})"
         first = same[0]
         stated = re.match(r"^([A-Za-z_][\w.\[\]-]*): (.+)$", expected)
         if first["type"] == "value_error" and stated:  # a validator that names its place
-            path = tuple(int(p) if p.isdigit() else p
-                         for p in re.split(r"\.|\[|\]", stated.group(1)) if p)
+            path = tuple(
+                int(p) if p.isdigit() else p for p in re.split(r"\.|\[|\]", stated.group(1)) if p
+            )
             expected = stated.group(2)
         got = first.get("input") if first["type"] not in ("missing", "value_error") else None
         if isinstance(got, dict | list):
             got = None
-        line = next((lines[path[:n]] for n in range(len(path), -1, -1)
-                     if lines and path[:n] in lines), None)
+        line = next(
+            (lines[path[:n]] for n in range(len(path), -1, -1) if lines and path[:n] in lines), None
+        )
         place = f"line {line}, {_dotted(path)}" if line else _dotted(path)
         raise InputError(label, place, expected, got) from None
 
@@ -289,6 +310,7 @@ def load_scenario(
         ``"path=value"`` strings, applied after the counterfactual (``--set``).
     counterfactual:
         The name of an entry of the file's ``counterfactuals:`` section to apply.
+
     """
     label, text = read_source(source)
     data, lines = parse_yaml(label, text)
@@ -296,8 +318,12 @@ def load_scenario(
     if counterfactual is not None:
         options = data.get("counterfactuals") or {}
         if counterfactual not in options:
-            raise InputError(label, "counterfactuals",
-                             f"one of: {', '.join(options) or '(none defined)'}", counterfactual)
+            raise InputError(
+                label,
+                "counterfactuals",
+                f"one of: {', '.join(options) or '(none defined)'}",
+                counterfactual,
+            )
         for path, value in (options[counterfactual].get("set") or {}).items():
             apply_override(data, path, value, source=f"{label}: counterfactuals.{counterfactual}")
     for text_ in overrides:

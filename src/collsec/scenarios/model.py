@@ -64,6 +64,7 @@ class Actor(_Strict):
     trade_share:
         For an aggressor: share of its foreign trade with each partner (0..1); partners not
         listed share the rest in proportion to capability. Sanctions bite by this coverage.
+
     """
 
     name: str
@@ -87,9 +88,7 @@ class Actor(_Strict):
 
     def absent_from(self, body_id: str) -> bool:
         """Whether the actor stays away from the body ``body_id``."""
-        return self.absent is True or (
-            not isinstance(self.absent, bool) and body_id in self.absent
-        )
+        return self.absent is True or (not isinstance(self.absent, bool) and body_id in self.absent)
 
 
 class Affinity(_Strict):
@@ -130,6 +129,7 @@ class Threat(_Strict):
         Classes of the situation that rules may name, e.g. ``mass_atrocity``.
     theatre:
         Where the fighting is; defaults to the target's location.
+
     """
 
     aggressor: Code
@@ -170,8 +170,9 @@ class Body(_Strict):
     @classmethod
     def _known_preset(cls, value: str | Institution) -> str | Institution:
         if isinstance(value, str) and value not in presets():
-            raise ValueError(f"a preset ({', '.join(presets())}) or an inline institution, "
-                             f"not {value!r}")
+            raise ValueError(
+                f"a preset ({', '.join(presets())}) or an inline institution, not {value!r}"
+            )
         return value
 
 
@@ -179,7 +180,11 @@ class SanctionsOptions(_Strict):
     """The sanctions on the table: which measures, as in League and UN practice."""
 
     measures: tuple[Literal["arms", "financial", "imports", "exports", "oil"], ...] = (
-        "arms", "financial", "imports", "exports", "oil",
+        "arms",
+        "financial",
+        "imports",
+        "exports",
+        "oil",
     )
 
 
@@ -255,8 +260,7 @@ class Scenario(_Strict):
         """The actors seated in ``body``, in scenario order."""
         if body.members == "all":
             return tuple(
-                c for c, a in self.actors.items()
-                if a.kind == "state" and c not in body.non_members
+                c for c, a in self.actors.items() if a.kind == "state" and c not in body.non_members
             )
         return tuple(c for c in body.members if c not in body.non_members)
 
@@ -276,6 +280,15 @@ class Scenario(_Strict):
 
 
 __all__ = [
-    "Actor", "Affinity", "Body", "Code", "Counterfactual", "Location", "Options",
-    "SanctionsOptions", "Scenario", "Threat", "Tool",
+    "Actor",
+    "Affinity",
+    "Body",
+    "Code",
+    "Counterfactual",
+    "Location",
+    "Options",
+    "SanctionsOptions",
+    "Scenario",
+    "Threat",
+    "Tool",
 ]

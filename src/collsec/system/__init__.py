@@ -19,7 +19,8 @@ CS_POWER = {"random": 0, "strongest": 1, "weakest": 2}
 
 def replicate_seeds(seed: int, replicates: int) -> np.ndarray:
     """One 64-bit seed per replicate from SeedSequence(seed).spawn: replicate i's seed does not
-    depend on how many replicates run or how they are split."""
+    depend on how many replicates run or how they are split.
+    """
     children = np.random.SeedSequence(seed).spawn(replicates)
     return np.array([c.generate_state(1, np.uint64)[0] for c in children], dtype=np.uint64)
 
@@ -30,10 +31,27 @@ def _run_chunk(params: SystemParams, seeds: np.ndarray, indices: np.ndarray, ser
     rows, traces = [], []
     for index, s in zip(indices, seeds, strict=True):
         out, trace = run_replicate(
-            np.uint64(s), p.states, p.turns, counts, CS_POWER[p.cs_power], p.alliances,
-            p.commitment, p.indivisibility, p.mutual_confidence, p.inequality, p.arms_cost,
-            p.growth, p.provinces, p.half_distance, p.decisiveness, p.attack_threshold,
-            p.war_cost, p.conquest, p.hegemony, series)
+            np.uint64(s),
+            p.states,
+            p.turns,
+            counts,
+            CS_POWER[p.cs_power],
+            p.alliances,
+            p.commitment,
+            p.indivisibility,
+            p.mutual_confidence,
+            p.inequality,
+            p.arms_cost,
+            p.growth,
+            p.provinces,
+            p.half_distance,
+            p.decisiveness,
+            p.attack_threshold,
+            p.war_cost,
+            p.conquest,
+            p.hegemony,
+            series,
+        )
         rows.append(out)
         if series:
             frame = pd.DataFrame(trace, columns=list(SERIES_FIELDS))
@@ -43,9 +61,14 @@ def _run_chunk(params: SystemParams, seeds: np.ndarray, indices: np.ndarray, ser
     return np.array(rows), traces
 
 
-def simulate(params: SystemParams | None = None, replicates: int = 100, seed: int = 0,
-             workers: int = 1, series: bool = False,
-             progress: Callable[[int], None] | None = None):
+def simulate(
+    params: SystemParams | None = None,
+    replicates: int = 100,
+    seed: int = 0,
+    workers: int = 1,
+    series: bool = False,
+    progress: Callable[[int], None] | None = None,
+):
     """Run ``replicates`` histories of the system; one row per replicate.
 
     Parameters
@@ -58,6 +81,7 @@ def simulate(params: SystemParams | None = None, replicates: int = 100, seed: in
     progress: called with the number of replicates finished, as chunks complete.
 
     Returns a DataFrame (and the series DataFrame when ``series``).
+
     """
     from collsec.errors import InputError
 
@@ -71,7 +95,7 @@ def simulate(params: SystemParams | None = None, replicates: int = 100, seed: in
     seeds = replicate_seeds(seed, replicates)
     indices = np.arange(replicates)
     chunk = max(1, min(50, -(-replicates // (workers * 4))))
-    parts = [(seeds[i:i + chunk], indices[i:i + chunk]) for i in range(0, replicates, chunk)]
+    parts = [(seeds[i : i + chunk], indices[i : i + chunk]) for i in range(0, replicates, chunk)]
     results = []
     if workers == 1:
         for s, idx in parts:

@@ -21,14 +21,38 @@ from numba import njit
 RP, CS, CD, LF = 0, 1, 2, 3
 """Doctrine codes, in the order of :data:`collsec.system.params.DOCTRINES`."""
 
-OUT_FIELDS = ("endured", "end_turn", "hegemon_doctrine", "wars", "war_participants",
-              "survivors_rp", "survivors_cs", "survivors_cd", "survivors_lf",
-              "initial_rp", "initial_cs", "initial_cd", "initial_lf",
-              "starts_rp", "starts_cs", "starts_cd", "starts_lf",
-              "joins_rp", "joins_cs", "joins_cd", "joins_lf",
-              "capability_start", "capability_grown", "capability_upkeep",
-              "capability_lost_in_war", "capability_end", "provinces_total",
-              "provinces_end", "decisions", "largest_share")
+OUT_FIELDS = (
+    "endured",
+    "end_turn",
+    "hegemon_doctrine",
+    "wars",
+    "war_participants",
+    "survivors_rp",
+    "survivors_cs",
+    "survivors_cd",
+    "survivors_lf",
+    "initial_rp",
+    "initial_cs",
+    "initial_cd",
+    "initial_lf",
+    "starts_rp",
+    "starts_cs",
+    "starts_cd",
+    "starts_lf",
+    "joins_rp",
+    "joins_cs",
+    "joins_cd",
+    "joins_lf",
+    "capability_start",
+    "capability_grown",
+    "capability_upkeep",
+    "capability_lost_in_war",
+    "capability_end",
+    "provinces_total",
+    "provinces_end",
+    "decisions",
+    "largest_share",
+)
 SERIES_FIELDS = ("alive", "wars", "largest_share")
 
 
@@ -55,7 +79,8 @@ def _permutation(n, state):  # pragma: no cover
 @njit(cache=True)
 def gabriel_graph(x, y):  # pragma: no cover
     """Adjacency of the Gabriel graph of points (x, y): i ~ j when no other point lies in the
-    circle whose diameter is ij. Planar and connected: a map of neighbours."""
+    circle whose diameter is ij. Planar and connected: a map of neighbours.
+    """
     n = len(x)
     adj = np.zeros((n, n), dtype=np.bool_)
     for i in range(n):
@@ -73,13 +98,27 @@ def gabriel_graph(x, y):  # pragma: no cover
 
 @njit(cache=True)
 def _contest(a, b, m):  # pragma: no cover
-    am, bm = a ** m, b ** m
+    am, bm = a**m, b**m
     return 0.5 if am + bm <= 0 else am / (am + bm)
 
 
 @njit(cache=True, inline="always")
-def _defence_share(k, a, d, doctrine, bloc, cap, reach, alive, strongest, commitment, iota,
-                   confidence, cs_support, attack_power):  # pragma: no cover
+def _defence_share(
+    k,
+    a,
+    d,
+    doctrine,
+    bloc,
+    cap,
+    reach,
+    alive,
+    strongest,
+    commitment,
+    iota,
+    confidence,
+    cs_support,
+    attack_power,
+):  # pragma: no cover
     """Probability that state k joins the defence of d against a (0 if it would not)."""
     if k == a or k == d or not alive[k]:
         return 0.0
@@ -97,9 +136,28 @@ def _defence_share(k, a, d, doctrine, bloc, cap, reach, alive, strongest, commit
 
 
 @njit(cache=True)
-def run_replicate(seed, n, turns, counts, cs_power, alliances, commitment, iota, confidence,
-                  inequality, arms_cost, growth, provinces0, half, m, threshold, war_cost,
-                  conquest, hegemony, series):  # pragma: no cover
+def run_replicate(
+    seed,
+    n,
+    turns,
+    counts,
+    cs_power,
+    alliances,
+    commitment,
+    iota,
+    confidence,
+    inequality,
+    arms_cost,
+    growth,
+    provinces0,
+    half,
+    m,
+    threshold,
+    war_cost,
+    conquest,
+    hegemony,
+    series,
+):  # pragma: no cover
     """Simulate one system of ``n`` states for up to ``turns`` turns; see docs/model.md Part II.
 
     Returns (measures, per-turn series); measures in the order of :data:`OUT_FIELDS`.
@@ -129,8 +187,8 @@ def run_replicate(seed, n, turns, counts, cs_power, alliances, commitment, iota,
         by_cap = np.argsort(cap)
         if cs_power == 1:
             by_cap = by_cap[::-1]
-        rest = np.array([i for i in order if i not in set(by_cap[:counts[CS]])])
-        order = np.concatenate((by_cap[:counts[CS]], rest))
+        rest = np.array([i for i in order if i not in set(by_cap[: counts[CS]])])
+        order = np.concatenate((by_cap[: counts[CS]], rest))
         doc_seq = np.array([CS, RP, CD, LF])
     else:
         doc_seq = np.array([RP, CS, CD, LF])
@@ -197,9 +255,26 @@ def run_replicate(seed, n, turns, counts, cs_power, alliances, commitment, iota,
                     cs_support -= cap[a] * reach[a, d] * (iota + (1 - iota) * reach[a, d])
                 defence = cap[d]
                 for k in range(n):
-                    defence += cap[k] * reach[k, d] * _defence_share(
-                        k, a, d, doctrine, bloc, cap, reach, alive, strongest, commitment,
-                        iota, confidence, cs_support, attack)
+                    defence += (
+                        cap[k]
+                        * reach[k, d]
+                        * _defence_share(
+                            k,
+                            a,
+                            d,
+                            doctrine,
+                            bloc,
+                            cap,
+                            reach,
+                            alive,
+                            strongest,
+                            commitment,
+                            iota,
+                            confidence,
+                            cs_support,
+                            attack,
+                        )
+                    )
                 p = _contest(attack, defence, m)
                 if p >= threshold and p * prov[d] > best_value:
                     best, best_value = d, p * prov[d]
@@ -214,8 +289,22 @@ def run_replicate(seed, n, turns, counts, cs_power, alliances, commitment, iota,
             defence = cap[d]
             size = 2
             for k in range(n):
-                share = _defence_share(k, a, d, doctrine, bloc, cap, reach, alive, strongest,
-                                       commitment, iota, confidence, cs_support, attack)
+                share = _defence_share(
+                    k,
+                    a,
+                    d,
+                    doctrine,
+                    bloc,
+                    cap,
+                    reach,
+                    alive,
+                    strongest,
+                    commitment,
+                    iota,
+                    confidence,
+                    cs_support,
+                    attack,
+                )
                 joined[k] = share > 0 and _uniform(state) < share
                 if joined[k]:
                     defence += cap[k] * reach[k, d]

@@ -11,9 +11,9 @@ from collsec.errors import InputError
 
 DOCTRINES: dict[str, str] = {
     "realpolitik": "starts wars when the odds and gains look good; balances against the "
-                   "strongest; never joins a war for principle",
+    "strongest; never joins a war for principle",
     "collective_security": "never starts a war; joins the defence against any aggressor, "
-                           "anywhere, as concern, commitment and confidence allow",
+    "anywhere, as concern, commitment and confidence allow",
     "collective_defence": "never starts a war; defends the members of its own alliance only",
     "laissez_faire": "never starts a war and never joins one",
 }
@@ -39,7 +39,8 @@ class SystemParams(BaseModel):
     states: int = Field(default=50, ge=3, le=2000)
     turns: int = Field(default=500, ge=1, le=100_000)
     doctrines: dict[str, float] = Field(
-        default_factory=lambda: {"realpolitik": 0.5, "collective_security": 0.5})
+        default_factory=lambda: {"realpolitik": 0.5, "collective_security": 0.5}
+    )
     cs_power: str = Field(default="random", pattern="^(random|strongest|weakest)$")
     alliances: int = Field(default=2, ge=1, le=50)
     commitment: float = Field(default=0.8, ge=0, le=1)
@@ -60,9 +61,13 @@ class SystemParams(BaseModel):
     def _doctrines(self) -> SystemParams:
         unknown = set(self.doctrines) - set(DOCTRINES)
         if unknown:
-            raise ValueError(f"doctrines: doctrines among {', '.join(DOCTRINES)}, "
-                             f"not {sorted(unknown)[0]!r}")
-        if any(v < 0 for v in self.doctrines.values()) or abs(sum(self.doctrines.values()) - 1) > 1e-6:
+            raise ValueError(
+                f"doctrines: doctrines among {', '.join(DOCTRINES)}, not {sorted(unknown)[0]!r}"
+            )
+        if (
+            any(v < 0 for v in self.doctrines.values())
+            or abs(sum(self.doctrines.values()) - 1) > 1e-6
+        ):
             raise ValueError("doctrines: shares >= 0 that sum to 1")
         return self
 
@@ -87,8 +92,9 @@ def load_params(path: str | Path | None = None, **overrides) -> SystemParams:
         try:
             data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as error:
-            raise InputError(source, "file", "a readable YAML mapping of parameters",
-                             str(error)) from None
+            raise InputError(
+                source, "file", "a readable YAML mapping of parameters", str(error)
+            ) from None
         if not isinstance(data, dict):
             raise InputError(source, "top level", "a mapping of parameters", type(data).__name__)
     data.update({k: v for k, v in overrides.items() if v is not None})
@@ -104,6 +110,9 @@ def load_params(path: str | Path | None = None, **overrides) -> SystemParams:
             expected = "a number " + expected
         if err["type"] == "extra_forbidden":
             expected = "a parameter of the model: " + ", ".join(SystemParams.model_fields)
-        raise InputError(source if path else "parameters", place, expected,
-                         err.get("input") if not isinstance(err.get("input"), dict) else None
-                         ) from None
+        raise InputError(
+            source if path else "parameters",
+            place,
+            expected,
+            err.get("input") if not isinstance(err.get("input"), dict) else None,
+        ) from None

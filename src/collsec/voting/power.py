@@ -52,6 +52,7 @@ class Game:
     players: names, in order.
     weights: integer array, shape (components, players).
     quotas: shape (components,).
+
     """
 
     players: tuple[str, ...]
@@ -59,23 +60,25 @@ class Game:
     quotas: np.ndarray
 
     @classmethod
-    def weighted(cls, weights: Sequence[float], quota: float,
-                 players: Sequence[str] | None = None) -> Game:
+    def weighted(
+        cls, weights: Sequence[float], quota: float, players: Sequence[str] | None = None
+    ) -> Game:
         """A weighted game [quota; w_1, ..., w_n]."""
         w = np.asarray(weights, dtype=float)
         names = tuple(players) if players is not None else tuple(f"P{i + 1}" for i in range(len(w)))
         return cls(names, w[None, :], np.array([float(quota)]))
 
     @classmethod
-    def from_rule(cls, rule: DecisionRule, members: Sequence[str],
-                  permanent: Iterable[str] = ()) -> Game:
+    def from_rule(
+        cls, rule: DecisionRule, members: Sequence[str], permanent: Iterable[str] = ()
+    ) -> Game:
         """The yes/no reading of a decision rule ("not yes" counts as "no")."""
         games = weighted_games(rule, members, permanent)
-        return cls(tuple(members), np.array([g[0] for g in games]),
-                   np.array([g[1] for g in games]))
+        return cls(tuple(members), np.array([g[0] for g in games]), np.array([g[1] for g in games]))
 
     @property
     def n(self) -> int:
+        """Number of players."""
         return len(self.players)
 
     def wins(self, counts_by_class: np.ndarray, class_weights: np.ndarray) -> np.ndarray:
@@ -121,8 +124,10 @@ def _by_classes(game: Game) -> PowerIndices:
     n = game.n
     grids = np.array(list(itertools.product(*[range(int(s) + 1) for s in sizes])), dtype=float)
     win = game.wins(grids, class_w)
-    mult = [math.prod(math.comb(int(s), int(c)) for s, c in zip(sizes, row, strict=True))
-            for row in grids.astype(int)]
+    mult = [
+        math.prod(math.comb(int(s), int(c)) for s, c in zip(sizes, row, strict=True))
+        for row in grids.astype(int)
+    ]
     winning = sum(m for m, w in zip(mult, win, strict=True) if w)
     fact = [math.factorial(k) for k in range(n + 1)]
     swings, ss = [], []
@@ -146,17 +151,17 @@ def _by_classes(game: Game) -> PowerIndices:
         swings.append(count)
         ss.append(share)
     total_swings = sum(swings[c] for c in cls)
-    bz = np.array([Fraction(swings[c], total_swings) if total_swings else 0 for c in cls],
-                  dtype=float)
+    bz = np.array(
+        [Fraction(swings[c], total_swings) if total_swings else 0 for c in cls], dtype=float
+    )
     return PowerIndices(
         players=game.players,
         banzhaf=bz,
         banzhaf_absolute=np.array([swings[c] / 2 ** (n - 1) for c in cls]),
         shapley_shubik=np.array([float(ss[c]) for c in cls]),
         prevent=np.array([swings[c] / winning if winning else 0.0 for c in cls]),
-        initiate=np.array([swings[c] / (2 ** n - winning) if winning < 2 ** n else 0.0
-                           for c in cls]),
-        power_to_act=winning / 2 ** n,
+        initiate=np.array([swings[c] / (2**n - winning) if winning < 2**n else 0.0 for c in cls]),
+        power_to_act=winning / 2**n,
         winning_coalitions=winning,
     )
 
@@ -164,14 +169,15 @@ def _by_classes(game: Game) -> PowerIndices:
 # ----------------------------------------------------------------- weighted games
 def _weight_counts(weights: np.ndarray, cap: int) -> np.ndarray:
     """Coefficients of prod (1 + x^w) / 2^n for weights up to ``cap`` (heavier coalitions are
-    lumped into the last cell)."""
+    lumped into the last cell).
+    """
     p = np.zeros(cap + 1)
     p[0] = 1.0
     for w in weights:
         shifted = np.zeros_like(p)
         if w <= cap:
-            shifted[w:] = p[:cap + 1 - w]
-            shifted[cap] += p[cap + 1 - w:].sum() if w > 0 else 0.0
+            shifted[w:] = p[: cap + 1 - w]
+            shifted[cap] += p[cap + 1 - w :].sum() if w > 0 else 0.0
         else:
             shifted[cap] = p.sum()
         p = 0.5 * (p + shifted) if w > 0 else p
@@ -180,11 +186,12 @@ def _weight_counts(weights: np.ndarray, cap: int) -> np.ndarray:
 
 def _remove(p: np.ndarray, w: int) -> np.ndarray:
     """Divide the (halved) generating function by (1 + x^w)/2: remove one player of weight w.
-    Valid below the lumped last cell."""
+    Valid below the lumped last cell.
+    """
     c = 2.0 * p.copy()
     for start in range(w, len(c) - 1, w):
         stop = min(start + w, len(c) - 1)
-        c[start:stop] -= c[start - w:stop - w]
+        c[start:stop] -= c[start - w : stop - w]
     return c
 
 
@@ -194,7 +201,6 @@ def _by_weights(game: Game) -> PowerIndices:
         raise ValueError("the generating-function method needs non-negative integer weights")
     w = np.round(w).astype(int)
     q = int(math.ceil(game.quotas[0] - 1e-9))
-    n = game.n
     p = _weight_counts(w, q)
     power_to_act = float(p[q]) if q > 0 else 1.0
     # Banzhaf: P(others' weight in [q - w_i, q - 1]) with everyone else voting at random.
@@ -205,7 +211,7 @@ def _by_weights(game: Game) -> PowerIndices:
             swing_prob[v] = 0.0
             continue
         c = _remove(p, v)
-        swing_prob[v] = float(c[max(q - v, 0):q].sum())
+        swing_prob[v] = float(c[max(q - v, 0) : q].sum())
     absolute = np.array([swing_prob[int(v)] for v in w])
     total = absolute.sum()
     # Shapley-Shubik: table over (size, weight), each size row divided by C(n, size).
@@ -318,9 +324,13 @@ INDICES = {
 """Index name -> function of a Game returning one value per player (a plain registry)."""
 
 REFERENCE_GAMES = {
-    "unsc": ("UN Security Council since 1966: 9 of 15, no permanent member against",
-             DecisionRule(quota=9, veto_holders="permanent")),
-    "unsc-1946": ("UN Security Council 1946-65: 7 of 11, no permanent member against",
-                  DecisionRule(quota=7, veto_holders="permanent")),
+    "unsc": (
+        "UN Security Council since 1966: 9 of 15, no permanent member against",
+        DecisionRule(quota=9, veto_holders="permanent"),
+    ),
+    "unsc-1946": (
+        "UN Security Council 1946-65: 7 of 11, no permanent member against",
+        DecisionRule(quota=7, veto_holders="permanent"),
+    ),
 }
 """Reference games with published answers (Felsenthal & Machover 1998; Gould & Rablen 2016)."""

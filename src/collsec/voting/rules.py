@@ -69,6 +69,7 @@ class DecisionRule(BaseModel):
         If true, the parties to the dispute neither vote nor count (Covenant Art. 15).
     veto_waived_for:
         Classes of drafts (e.g. ``"mass_atrocity"``) on which no veto applies.
+
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -152,8 +153,13 @@ def _needed(rule: DecisionRule, totals: Mapping[Vote, float], counted: Sequence[
     return needed if rule.quota is not None or rule.share is not None else 1.0
 
 
-def _blockers(rule: DecisionRule, votes: Mapping[str, Vote], counted: Sequence[str],
-              permanent: Iterable[str], draft_classes: Iterable[str]) -> tuple[str, ...]:
+def _blockers(
+    rule: DecisionRule,
+    votes: Mapping[str, Vote],
+    counted: Sequence[str],
+    permanent: Iterable[str],
+    draft_classes: Iterable[str],
+) -> tuple[str, ...]:
     if set(draft_classes) & set(rule.veto_waived_for):
         return ()
     blocking = {Vote.NO, Vote.ABSTAIN, Vote.ABSENT} if rule.abstention_blocks else {Vote.NO}
@@ -194,6 +200,7 @@ def decide(
         Classes the draft belongs to (e.g. ``"mass_atrocity"``), for ``veto_waived_for``.
     permanent:
         The body's permanent members, for ``veto_holders="permanent"``.
+
     """
     parties = set(parties)
     draft_classes = tuple(draft_classes)
