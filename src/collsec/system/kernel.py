@@ -136,6 +136,58 @@ def _defence_share(
 
 
 @njit(cache=True)
+def _cs_support(d, alive, doctrine, cap, reach, iota, cache, valid):  # pragma: no cover
+    """Concern-weighted power of the collective-security states around d (cached per turn;
+    only realpolitik states attack, so the attacker is never among them).
+    """
+    if not valid[d]:
+        total = 0.0
+        for k in range(len(cap)):
+            if alive[k] and doctrine[k] == CS and k != d:
+                total += cap[k] * reach[k, d] * (iota + (1 - iota) * reach[k, d])
+        cache[d] = total
+        valid[d] = True
+    return cache[d]
+
+
+@njit(cache=True)
+def _defence_shares(
+    a,
+    d,
+    doctrine,
+    bloc,
+    cap,
+    reach,
+    alive,
+    strongest,
+    commitment,
+    iota,
+    confidence,
+    cs_support,
+    attack,
+    shares,
+):  # pragma: no cover
+    """Fill ``shares`` with each state's probability of joining the defence of d against a."""
+    for k in range(len(cap)):
+        shares[k] = _defence_share(
+            k,
+            a,
+            d,
+            doctrine,
+            bloc,
+            cap,
+            reach,
+            alive,
+            strongest,
+            commitment,
+            iota,
+            confidence,
+            cs_support,
+            attack,
+        )
+
+
+@njit(cache=True)
 def run_replicate(
     seed,
     n,
@@ -218,6 +270,7 @@ def run_replicate(
     joined = np.zeros(n, dtype=np.bool_)
     cs_cache = np.zeros(n)
     cs_valid = np.zeros(n, dtype=np.bool_)
+    shares = np.zeros(n)
     for t in range(turns):
         cs_valid[:] = False  # capabilities grew
         for i in range(n):
@@ -243,54 +296,8 @@ def run_replicate(
                 if not (adj[a, d] and alive[d]):
                     continue
                 attack = cap[a] * reach[a, d]
-                if not cs_valid[d]:  # concern-weighted power of all practitioners around d
-                    total = 0.0
-                    for k in range(n):
-                        if alive[k] and doctrine[k] == CS and k != d:
-                            total += cap[k] * reach[k, d] * (iota + (1 - iota) * reach[k, d])
-                    cs_cache[d] = total
-                    cs_valid[d] = True
-                cs_support = cs_cache[d]
-                if doctrine[a] == CS:  # never: only realpolitik attacks; kept for clarity
-                    cs_support -= cap[a] * reach[a, d] * (iota + (1 - iota) * reach[a, d])
-                defence = cap[d]
-                for k in range(n):
-                    defence += (
-                        cap[k]
-                        * reach[k, d]
-                        * _defence_share(
-                            k,
-                            a,
-                            d,
-                            doctrine,
-                            bloc,
-                            cap,
-                            reach,
-                            alive,
-                            strongest,
-                            commitment,
-                            iota,
-                            confidence,
-                            cs_support,
-                            attack,
-                        )
-                    )
-                p = _contest(attack, defence, m)
-                if p >= threshold and p * prov[d] > best_value:
-                    best, best_value = d, p * prov[d]
-            if best < 0:
-                continue
-            d = best
-            attack = cap[a] * reach[a, d]
-            cs_support = 0.0
-            for k in range(n):
-                if alive[k] and doctrine[k] == CS and k != a and k != d:
-                    cs_support += cap[k] * reach[k, d] * (iota + (1 - iota) * reach[k, d])
-            defence = cap[d]
-            size = 2
-            for k in range(n):
-                share = _defence_share(
-                    k,
+                cs_support = _cs_support(d, alive, doctrine, cap, reach, iota, cs_cache, cs_valid)
+                _defence_shares(
                     a,
                     d,
                     doctrine,
@@ -304,7 +311,37 @@ def run_replicate(
                     confidence,
                     cs_support,
                     attack,
+                    shares,
                 )
+                defence = cap[d] + (cap * reach[:, d] * shares).sum()
+                p = _contest(attack, defence, m)
+                if p >= threshold and p * prov[d] > best_value:
+                    best, best_value = d, p * prov[d]
+            if best < 0:
+                continue
+            d = best
+            attack = cap[a] * reach[a, d]
+            cs_support = _cs_support(d, alive, doctrine, cap, reach, iota, cs_cache, cs_valid)
+            _defence_shares(
+                a,
+                d,
+                doctrine,
+                bloc,
+                cap,
+                reach,
+                alive,
+                strongest,
+                commitment,
+                iota,
+                confidence,
+                cs_support,
+                attack,
+                shares,
+            )
+            defence = cap[d]
+            size = 2
+            for k in range(n):
+                share = shares[k]
                 joined[k] = share > 0 and _uniform(state) < share
                 if joined[k]:
                     defence += cap[k] * reach[k, d]
