@@ -151,7 +151,7 @@ def _cs_support(d, alive, doctrine, cap, reach, iota, cache, valid):  # pragma: 
 
 
 @njit(cache=True)
-def _defence_shares(
+def _assess(
     a,
     d,
     doctrine,
@@ -163,11 +163,15 @@ def _defence_shares(
     commitment,
     iota,
     confidence,
-    cs_support,
-    attack,
+    cs_cache,
+    cs_valid,
     shares,
 ):  # pragma: no cover
-    """Fill ``shares`` with each state's probability of joining the defence of d against a."""
+    """An attack of a on d: the attacker's power at d, the defence it can expect, and (in
+    ``shares``) each state's probability of joining that defence.
+    """
+    attack = cap[a] * reach[a, d]
+    cs_support = _cs_support(d, alive, doctrine, cap, reach, iota, cs_cache, cs_valid)
     for k in range(len(cap)):
         shares[k] = _defence_share(
             k,
@@ -185,6 +189,7 @@ def _defence_shares(
             cs_support,
             attack,
         )
+    return attack, cap[d] + (cap * reach[:, d] * shares).sum()
 
 
 @njit(cache=True)
@@ -295,9 +300,7 @@ def run_replicate(
             for d in range(n):
                 if not (adj[a, d] and alive[d]):
                     continue
-                attack = cap[a] * reach[a, d]
-                cs_support = _cs_support(d, alive, doctrine, cap, reach, iota, cs_cache, cs_valid)
-                _defence_shares(
+                attack, defence = _assess(
                     a,
                     d,
                     doctrine,
@@ -309,20 +312,17 @@ def run_replicate(
                     commitment,
                     iota,
                     confidence,
-                    cs_support,
-                    attack,
+                    cs_cache,
+                    cs_valid,
                     shares,
                 )
-                defence = cap[d] + (cap * reach[:, d] * shares).sum()
                 p = _contest(attack, defence, m)
                 if p >= threshold and p * prov[d] > best_value:
                     best, best_value = d, p * prov[d]
             if best < 0:
                 continue
             d = best
-            attack = cap[a] * reach[a, d]
-            cs_support = _cs_support(d, alive, doctrine, cap, reach, iota, cs_cache, cs_valid)
-            _defence_shares(
+            attack, _ = _assess(
                 a,
                 d,
                 doctrine,
@@ -334,8 +334,8 @@ def run_replicate(
                 commitment,
                 iota,
                 confidence,
-                cs_support,
-                attack,
+                cs_cache,
+                cs_valid,
                 shares,
             )
             defence = cap[d]
