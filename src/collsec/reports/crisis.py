@@ -158,17 +158,23 @@ def render(result: CrisisResult, console: Console) -> None:
     )
 
 
+def _words(code: str) -> str:
+    """A code for people: ``aggression_prevailed`` -> ``aggression prevailed``."""
+    return code.replace("_", " ")
+
+
 def outcome_table(rows: list[tuple[str, CrisisResult]]) -> Table:
-    """One line per case: the table the demo prints."""
+    """One line per case: the table the demo prints (codes in words; --json keeps the codes)."""
     table = Table(title="collsec: the paper's cases replayed with the default parameters")
-    for col in ("case", "response", "result", "P(result)", "main cause"):
+    table.add_column("case", no_wrap=True)
+    for col in ("response", "result", "P(result)", "main cause"):
         table.add_column(col)
     for name, r in rows:
         table.add_row(
             name,
-            r.response,
-            Text(r.result, RESULT_STYLE[r.result]),
+            _words(r.response),
+            Text(_words(r.result), RESULT_STYLE[r.result]),
             f"{r.probabilities[r.result]:.0%}",
-            r.main_cause or "-",
+            _words(r.main_cause or "-"),
         )
     return table
