@@ -172,6 +172,7 @@ def _assess(
     """
     attack = cap[a] * reach[a, d]
     cs_support = _cs_support(d, alive, doctrine, cap, reach, iota, cs_cache, cs_valid)
+    defence = cap[d]
     for k in range(len(cap)):
         shares[k] = _defence_share(
             k,
@@ -189,7 +190,8 @@ def _assess(
             cs_support,
             attack,
         )
-    return attack, cap[d] + (cap * reach[:, d] * shares).sum()
+        defence += cap[k] * reach[k, d] * shares[k]
+    return attack, defence
 
 
 @njit(cache=True)
