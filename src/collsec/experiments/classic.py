@@ -37,7 +37,7 @@ def wilson(successes: float, trials: float, z: float = 1.96) -> tuple[float, flo
     p = successes / trials
     centre = (p + z * z / (2 * trials)) / (1 + z * z / trials)
     half = z * np.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / (1 + z * z / trials)
-    return centre - half, centre + half
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def _fmt(p, lo, hi, pct=True):

@@ -65,6 +65,8 @@ def read_source(source: str | Path) -> tuple[str, str]:
 def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
     """Dotted path (as a tuple) -> 1-based line of every node of a composed YAML document."""
     out = {} if out is None else out
+    if path in out:  # an alias that refers back into itself (``a: &x [*x]``)
+        return out
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -73,6 +75,26 @@ def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dic
         for i, value in enumerate(node.value):
             _line_map(value, path + (i,), out)
     return out
+
+
+def _duplicate_key(node: yaml.Node, seen: set | None = None) -> yaml.Node | None:
+    """The first key that appears twice in one mapping (PyYAML keeps the last silently)."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return None
+    seen.add(id(node))
+    children = []
+    if isinstance(node, yaml.MappingNode):
+        keys = set()
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value != "<<":
+                if key.value in keys:
+                    return key
+                keys.add(key.value)
+            children.append(value)
+    elif isinstance(node, yaml.SequenceNode):
+        children = node.value
+    return next((k for c in children if (k := _duplicate_key(c, seen)) is not None), None)
 
 
 def parse_yaml(label: str, text: str) -> tuple[dict, dict[tuple, int]]:
@@ -85,6 +107,16 @@ def parse_yaml(label: str, text: str) -> tuple[dict, dict[tuple, int]]:
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML"
         problem = getattr(error, "problem", None) or str(error)
         raise InputError(label, place, "valid YAML", problem) from None
+    except RecursionError:
+        raise InputError(label, "YAML", "data without aliases that contain themselves") from None
+    twice = _duplicate_key(node) if node is not None else None
+    if twice is not None:
+        raise InputError(
+            label,
+            f"line {twice.start_mark.line + 1}",
+            "each key once in a mapping (a repeated key would silently replace the first)",
+            twice.value,
+        )
     if not isinstance(data, dict):
         raise InputError(
             label,
