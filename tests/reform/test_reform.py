@@ -79,3 +79,43 @@ def test_power_cli_and_errors(tmp_path):
     assert bad.exit_code == 2 and "classes" in bad.output
     missing = runner.invoke(app, ["reform", "compare", "--data-dir", str(tmp_path)])
     assert missing.exit_code == 2 and "unsc-vetoes" in missing.output
+
+
+def test_reform_vetoes_breaks_down_and_lists(shared_data, tmp_path):
+    out = tmp_path / "by-member.csv"
+    r = runner.invoke(
+        app,
+        [
+            "reform",
+            "vetoes",
+            "two-vetoes",
+            "--data-dir",
+            str(shared_data),
+            "--by",
+            "vetoed_by",
+            "--csv",
+            str(out),
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    table = __import__("pandas").read_csv(out)
+    assert set(table.vetoed_by) == {"RUS", "USA", "UKG", "FRN", "CHN"}
+    assert (table.with_majority <= table.vetoed).all()
+    listed = runner.invoke(
+        app,
+        [
+            "reform",
+            "vetoes",
+            "no-veto",
+            "--data-dir",
+            str(shared_data),
+            "--list",
+            "--csv",
+            str(out),
+        ],
+    )
+    assert listed.exit_code == 0 and len(__import__("pandas").read_csv(out)) == 214
+    bad = runner.invoke(
+        app, ["reform", "vetoes", "g4", "--by", "colour", "--data-dir", str(shared_data)]
+    )
+    assert bad.exit_code == 2 and "decade" in bad.output

@@ -222,3 +222,62 @@ def compare(
         )
     if figure:
         console.print(f"figure: {figure}")
+
+
+@reform_app.command("vetoes")
+@user_errors
+def vetoes(
+    reform: Annotated[str, typer.Argument(help="A preset (see `collsec reform compare`).")],
+    data_dir: DATA_DIR = None,
+    by: Annotated[
+        str | None, typer.Option(help="Break the counts down: decade, topic, region or vetoed_by.")
+    ] = None,
+    listing: Annotated[bool, typer.Option("--list", help="List every vetoed draft.")] = False,
+    csv: Annotated[Path | None, typer.Option(help="Write the rows shown as CSV.")] = None,
+    presets_file: Annotated[Path | None, typer.Option("--presets")] = None,
+) -> None:
+    """Which of the drafts vetoed since 1946 would pass under one reform, and where."""
+    from collsec.data.unga import load_ideal_points
+    from collsec.data.vetoes import load_vetoes
+    from collsec.reform import load_presets
+    from collsec.reform.record import ASSUMPTIONS, BREAKDOWNS, counts, evaluate
+
+    reforms = load_presets(presets_file)
+    if reform not in reforms:
+        raise InputError(reform, "reform", "a preset: " + ", ".join(reforms))
+    if by is not None and by not in BREAKDOWNS:
+        raise InputError("--by", by, "one of: " + ", ".join(BREAKDOWNS))
+    rows = evaluate({reform: reforms[reform]}, load_vetoes(data_dir), load_ideal_points(data_dir))
+    if listing:
+        shown = rows.pivot_table(
+            index=["date", "draft", "topic", "region", "vetoed_by"],
+            columns="assumption",
+            values="passes",
+            sort=False,
+        ).reset_index()
+        shown["date"] = shown["date"].dt.date.astype(str)
+    else:
+        shown = counts(rows, by)
+    table = Table(title=f"{reforms[reform].name}: vetoed drafts 1946 - Sept 2022 that would pass")
+    for col in shown.columns:
+        table.add_column(
+            str(col), justify="right" if col in ASSUMPTIONS or col == "vetoed" else "left"
+        )
+    for row in shown.itertuples(index=False):
+        table.add_row(
+            *[
+                ("yes" if v is True or v == 1.0 else "no")
+                if isinstance(v, bool | float) and listing
+                else str(v)
+                for v in row
+            ]
+        )
+    console.print(table)
+    console.print(
+        "Assumptions: "
+        + "; ".join(f"{k}: {v}" for k, v in ASSUMPTIONS.items())
+        + ". See docs/voting.md for what the record cannot tell."
+    )
+    if csv:
+        shown.to_csv(csv, index=False)
+        console.print(f"wrote {csv}")

@@ -120,7 +120,19 @@ def evaluate(
     return pd.DataFrame(rows)
 
 
+BREAKDOWNS = ("decade", "topic", "region", "vetoed_by")
+"""The ways the record can be broken down (``vetoed_by``: each vetoing member counts once)."""
+
+
 def counts(evaluated: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
-    """Number of vetoed drafts that would pass, per reform and assumption (and ``by``)."""
+    """Number of vetoed drafts that would pass, per reform and assumption (and ``by``), with
+    the number of vetoed drafts in each group (``vetoed``).
+    """
+    frame = evaluated
+    if by == "vetoed_by":  # a draft vetoed by two members counts for each of them
+        frame = evaluated.assign(vetoed_by=evaluated.vetoed_by.str.split()).explode("vetoed_by")
     keys = ["reform", "assumption"] + ([by] if by else [])
-    return evaluated.groupby(keys, sort=False).passes.sum().unstack("assumption").reset_index()
+    table = frame.groupby(keys, sort=False).passes.agg(["sum", "size"])
+    wide = table["sum"].unstack("assumption").reset_index()
+    wide.insert(len(keys) - 1, "vetoed", table["size"].unstack("assumption").iloc[:, 0].values)
+    return wide
