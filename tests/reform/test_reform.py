@@ -43,7 +43,9 @@ def test_veto_counts_come_from_the_file(shared_data):
     c = counts(evaluate(load_presets(), v, load_ideal_points(shared_data))).set_index("reform")
     assert c.loc["no-veto", "with_majority"] == len(rows)
     assert c.loc["two-vetoes", "with_majority"] == singles  # only single vetoes fall
-    assert c.loc["status-quo"].sum() == 0 and c.loc["g4"].sum() == 0
+    assumptions = ["with_majority", "by_alignment"]
+    assert c.loc["status-quo", assumptions].sum() == 0 and c.loc["g4", assumptions].sum() == 0
+    assert (c.vetoed == len(rows)).all()
     assert 0 < c.loc["ga-override", "by_alignment"] <= len(rows)
 
 

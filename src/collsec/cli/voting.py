@@ -250,7 +250,7 @@ def vetoes(
     rows = evaluate({reform: reforms[reform]}, load_vetoes(data_dir), load_ideal_points(data_dir))
     if listing:
         shown = rows.pivot_table(
-            index=["date", "draft", "topic", "region", "vetoed_by"],
+            index=["record", "date", "draft", "topic", "region", "vetoed_by"],
             columns="assumption",
             values="passes",
             sort=False,

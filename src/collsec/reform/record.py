@@ -101,9 +101,12 @@ def evaluate(
     rows = []
     for key, reform in reforms.items():
         for assumption in ASSUMPTIONS:
-            for draft, share in zip(vetoes.itertuples(), shares, strict=True):
+            for number, (draft, share) in enumerate(
+                zip(vetoes.itertuples(), shares, strict=True), start=1
+            ):
                 rows.append(
                     {
+                        "record": number,  # several drafts can share a meeting record
                         "reform": key,
                         "assumption": assumption,
                         "draft": draft.draft,

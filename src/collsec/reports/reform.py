@@ -27,7 +27,8 @@ def comparison(reforms: dict[str, Reform], passing: pd.DataFrame | None) -> pd.D
             row[f"{cls}_ss"] = p.get("shapley_shubik")
             row[f"{cls}_bz"] = p.get("banzhaf")
         if passing is not None:
-            for assumption, n in passing[passing.reform == key].iloc[0].drop("reform").items():
+            counted = passing[passing.reform == key].iloc[0].drop(["reform", "vetoed"])
+            for assumption, n in counted.items():
                 row[f"would_pass_{assumption}"] = int(n)
         rows.append(row)
     return pd.DataFrame(rows)

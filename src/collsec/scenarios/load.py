@@ -65,8 +65,6 @@ def read_source(source: str | Path) -> tuple[str, str]:
 def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
     """Dotted path (as a tuple) -> 1-based line of every node of a composed YAML document."""
     out = {} if out is None else out
-    if path in out:  # an alias that refers back into itself (``a: &x [*x]``)
-        return out
     out[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -75,6 +73,16 @@ def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dic
         for i, value in enumerate(node.value):
             _line_map(value, path + (i,), out)
     return out
+
+
+def _recursive(node: yaml.Node, open_: tuple = ()) -> bool:
+    """Whether an alias refers to a node that contains it (``a: &x [*x]``)."""
+    if id(node) in open_:
+        return True
+    inner = [v for pair in node.value for v in pair] if isinstance(node, yaml.MappingNode) else (
+        node.value if isinstance(node, yaml.SequenceNode) else []
+    )
+    return any(_recursive(c, open_ + (id(node),)) for c in inner)
 
 
 def _duplicate_key(node: yaml.Node, seen: set | None = None) -> yaml.Node | None:
@@ -107,8 +115,8 @@ def parse_yaml(label: str, text: str) -> tuple[dict, dict[tuple, int]]:
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML"
         problem = getattr(error, "problem", None) or str(error)
         raise InputError(label, place, "valid YAML", problem) from None
-    except RecursionError:
-        raise InputError(label, "YAML", "data without aliases that contain themselves") from None
+    if node is not None and _recursive(node):
+        raise InputError(label, "YAML", "data without an alias that contains itself")
     twice = _duplicate_key(node) if node is not None else None
     if twice is not None:
         raise InputError(
@@ -160,14 +168,17 @@ def _is_sequence(annotation) -> bool:
     return typing.get_origin(annotation) in (tuple, list)
 
 
-def apply_override(data: dict, path: str, value: object, source: str = "--set") -> None:
+def apply_override(data: dict, path: str, value: object, source: str = "--set") -> tuple:
     """Set ``path`` (dotted: ``actors.USSR.absent``, ``bodies.UNSC.members``) to ``value``.
 
     The path follows the scenario format: fields of models by name, actors by code or alias,
     bodies by id or index. A new key is allowed only in a free mapping (``trade_share``).
-    Raises :class:`InputError` naming the path and what was expected.
+    Returns the place it set, as keys and indices of ``data`` (aliases resolved). Raises
+    :class:`InputError` naming the path and what was expected.
     """
+    path = str(path)
     parts = path.split(".")
+    trail: list = []
     node: dict = data
     model: type[BaseModel] | None = Scenario
     i = 0
@@ -178,14 +189,14 @@ def apply_override(data: dict, path: str, value: object, source: str = "--set") 
             if not last:
                 raise InputError(source, path, f"a key of {here} as the last part", None)
             node[part] = value
-            return
+            return (*trail, part)
         if part not in model.model_fields:
             raise InputError(
                 source, path, f"a field of {here} (one of: {', '.join(model.model_fields)})", part
             )
         if last:
             node[part] = value
-            return
+            return (*trail, part)
         annotation = model.model_fields[part].annotation
         nested = _model_of(annotation)
         child = node.setdefault(part, [] if _is_sequence(annotation) else {})
@@ -195,11 +206,13 @@ def apply_override(data: dict, path: str, value: object, source: str = "--set") 
             if isinstance(child, dict):
                 key = _key_in(child, name)
                 found = child.get(key) if key is not None else None
+                where = key
                 choices = ", ".join(map(str, child))
             else:
                 ids = [b.get("id") if isinstance(b, dict) else None for b in child]
-                idx = ids.index(name) if name in ids else (int(name) if name.isdigit() else -1)
+                idx = ids.index(name) if name in ids else (int(name) if name.isdecimal() else -1)
                 found = child[idx] if 0 <= idx < len(child) else None
+                where = idx
                 choices = ", ".join(map(str, ids))
             if not isinstance(found, dict):
                 raise InputError(
@@ -211,12 +224,14 @@ def apply_override(data: dict, path: str, value: object, source: str = "--set") 
             if i + 2 >= len(parts):
                 raise InputError(source, path, f"a field of {part}.{name} after its name", None)
             node, model, i = found, nested, i + 2
+            trail += [part, where]
             continue
         if not isinstance(child, dict):
             raise InputError(source, path, f"{part} to hold fields, but it holds a value", child)
         if nested is None and not _is_mapping(annotation):
             raise InputError(source, path, f"{part} to be the last part (it holds a value)", None)
         node, model, i = child, (None if _is_mapping(annotation) else nested), i + 1
+        trail.append(part)
     raise InputError(source, path, "a non-empty path", None)
 
 
@@ -236,12 +251,52 @@ def parse_assignment(text: str, source: str = "--set") -> tuple[str, object]:
 
 
 # ---------------------------------------------------------------- validation
+def _fields_at(loc: tuple) -> tuple[str, ...]:
+    """The field names of the model at a pydantic ``loc`` (keys, indices, union tags skipped)."""
+    model: type[BaseModel] | None = Scenario
+    for part in loc:
+        if model is not None and part in model.model_fields:
+            model = _model_of(model.model_fields[part].annotation)
+    return tuple(model.model_fields) if model is not None else ()
+
+
+PLAIN = {
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "date_parsing": "a date as YYYY-MM-DD",
+    "date_type": "a date as YYYY-MM-DD",
+    "date_from_datetime_parsing": "a date as YYYY-MM-DD",
+    "date_from_datetime_inexact": "a date as YYYY-MM-DD",
+    "string_type": "a text",
+    "dict_type": "a mapping",
+    "tuple_type": "a list",
+    "list_type": "a list",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "invalid_key": "field names (text)",
+}
+"""Plain words for pydantic error types whose own message speaks of Python."""
+
+
 def _friendly(error: dict) -> str:
     """A pydantic error as "what was expected", in plain words."""
-    if error["type"] == "extra_forbidden":
-        return "a known field name (this one is not; see docs/scenarios.md)"
-    if error["type"] == "missing":
+    kind, loc = error["type"], tuple(error["loc"])
+    if kind == "extra_forbidden":
+        fields = _fields_at(loc[:-1])
+        known = f"one of: {', '.join(fields)}" if fields else "see docs/scenarios.md"
+        return f"a known field name ({known})"
+    if kind == "missing":
+        if loc and isinstance(loc[-1], int):  # a fixed-length list too short
+            return f"at least {loc[-1] + 1} items in the list"
         return "a value (the field is required)"
+    if kind in PLAIN:
+        return PLAIN[kind]
+    if kind == "string_pattern_mismatch":
+        return f"a text matching the pattern {error['ctx']['pattern']}"
     msg = error["msg"]
     for prefix in ("Input should be ", "Value error, "):
         if msg.startswith(prefix):
@@ -251,7 +306,7 @@ def _friendly(error: dict) -> str:
         msg = msg[0].lower() + msg[1:]
     if msg.startswith(("greater", "less")):
         msg = "a number " + msg
-    return msg.replace("a valid tuple", "a list").replace("a valid dictionary", "a mapping")
+    return msg
 
 
 TYPE_TAGS = {"str", "int", "float", "bool", "dict", "list", "tuple", "none", "date"}
@@ -291,7 +346,9 @@ def _dotted(path: tuple) -> str:
     return out or "top level"
 
 
-def validate(label: str, data: dict, lines: Mapping[tuple, int] | None = None) -> Scenario:
+def validate(
+    label: str, data: dict, lines: Mapping[tuple, int | str] | None = None
+) -> Scenario:
     """Validate raw scenario data; the most specific problem in one InputError.
 
     Pydantic reports one error per branch of a union (``members: all`` or a list); the branch
@@ -323,7 +380,10 @@ def validate(label: str, data: dict, lines: Mapping[tuple, int] | None = None) -
         line = next(
             (lines[path[:n]] for n in range(len(path), -1, -1) if lines and path[:n] in lines), None
         )
-        place = f"line {line}, {_dotted(path)}" if line else _dotted(path)
+        if isinstance(line, str):  # the value came from an override
+            place = f"{_dotted(path)} ({line})"
+        else:
+            place = f"line {line}, {_dotted(path)}" if line else _dotted(path)
         raise InputError(label, place, expected, got) from None
 
 
@@ -347,18 +407,29 @@ def load_scenario(
     label, text = read_source(source)
     data, lines = parse_yaml(label, text)
     data = copy.deepcopy(data)
+    changes: list[tuple[str, object, str]] = []
     if counterfactual is not None:
         options = data.get("counterfactuals") or {}
-        if counterfactual not in options:
+        if not isinstance(options, dict) or counterfactual not in options:
+            known = ", ".join(map(str, options)) if isinstance(options, dict) else ""
+            raise InputError(
+                label, "counterfactuals", f"one of: {known or '(none defined)'}", counterfactual
+            )
+        entry = options[counterfactual]
+        if not isinstance(entry, dict) or not isinstance(entry.get("set"), dict):
+            line = lines.get(("counterfactuals", counterfactual))
             raise InputError(
                 label,
-                "counterfactuals",
-                f"one of: {', '.join(options) or '(none defined)'}",
-                counterfactual,
+                f"line {line}, counterfactuals.{counterfactual}",
+                "a description and set: a mapping of dotted paths to values",
             )
-        for path, value in (options[counterfactual].get("set") or {}).items():
-            apply_override(data, path, value, source=f"{label}: counterfactuals.{counterfactual}")
-    for text_ in overrides:
-        path, value = parse_assignment(text_)
-        apply_override(data, path, value)
+        where = f"{label}: counterfactuals.{counterfactual}"
+        changes += [(path, value, where) for path, value in entry["set"].items()]
+    changes += [(*parse_assignment(text_), "--set") for text_ in overrides]
+    for path, value, where in changes:
+        place = apply_override(data, path, value, source=where)
+        # a value set here is not the file's: name the override instead of a line of the file
+        for known in [k for k in lines if k[: len(place)] == place]:
+            del lines[known]
+        lines[place] = f"set by {where} {path}={value}".replace(f"{label}: ", "")
     return validate(label, data, lines)
