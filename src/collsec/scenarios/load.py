@@ -79,8 +79,10 @@ def _recursive(node: yaml.Node, open_: tuple = ()) -> bool:
     """Whether an alias refers to a node that contains it (``a: &x [*x]``)."""
     if id(node) in open_:
         return True
-    inner = [v for pair in node.value for v in pair] if isinstance(node, yaml.MappingNode) else (
-        node.value if isinstance(node, yaml.SequenceNode) else []
+    inner = (
+        [v for pair in node.value for v in pair]
+        if isinstance(node, yaml.MappingNode)
+        else (node.value if isinstance(node, yaml.SequenceNode) else [])
     )
     return any(_recursive(c, open_ + (id(node),)) for c in inner)
 
@@ -226,10 +228,10 @@ def apply_override(data: dict, path: str, value: object, source: str = "--set") 
             node, model, i = found, nested, i + 2
             trail += [part, where]
             continue
-        if not isinstance(child, dict):
-            raise InputError(source, path, f"{part} to hold fields, but it holds a value", child)
         if nested is None and not _is_mapping(annotation):
             raise InputError(source, path, f"{part} to be the last part (it holds a value)", None)
+        if not isinstance(child, dict):
+            raise InputError(source, path, f"{part} in the file to be a mapping", child)
         node, model, i = child, (None if _is_mapping(annotation) else nested), i + 1
         trail.append(part)
     raise InputError(source, path, "a non-empty path", None)
@@ -346,9 +348,7 @@ def _dotted(path: tuple) -> str:
     return out or "top level"
 
 
-def validate(
-    label: str, data: dict, lines: Mapping[tuple, int | str] | None = None
-) -> Scenario:
+def validate(label: str, data: dict, lines: Mapping[tuple, int | str] | None = None) -> Scenario:
     """Validate raw scenario data; the most specific problem in one InputError.
 
     Pydantic reports one error per branch of a union (``members: all`` or a list); the branch
@@ -407,7 +407,7 @@ def load_scenario(
     label, text = read_source(source)
     data, lines = parse_yaml(label, text)
     data = copy.deepcopy(data)
-    changes: list[tuple[str, object, str]] = []
+    changes: list[tuple[str, object, str, str]] = []  # path, value, source, as written
     if counterfactual is not None:
         options = data.get("counterfactuals") or {}
         if not isinstance(options, dict) or counterfactual not in options:
@@ -424,12 +424,15 @@ def load_scenario(
                 "a description and set: a mapping of dotted paths to values",
             )
         where = f"{label}: counterfactuals.{counterfactual}"
-        changes += [(path, value, where) for path, value in entry["set"].items()]
-    changes += [(*parse_assignment(text_), "--set") for text_ in overrides]
-    for path, value, where in changes:
+        changes += [
+            (path, value, where, f"counterfactuals.{counterfactual} {path}: {value}")
+            for path, value in entry["set"].items()
+        ]
+    changes += [(*parse_assignment(text_), "--set", f"--set {text_}") for text_ in overrides]
+    for path, value, where, written in changes:
         place = apply_override(data, path, value, source=where)
         # a value set here is not the file's: name the override instead of a line of the file
         for known in [k for k in lines if k[: len(place)] == place]:
             del lines[known]
-        lines[place] = f"set by {where} {path}={value}".replace(f"{label}: ", "")
+        lines[place] = f"set by {written}"
     return validate(label, data, lines)
