@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 from collsec.voting.rules import DecisionRule, weighted_games
 
@@ -229,18 +229,29 @@ def _by_weights(game: Game) -> PowerIndices:
 
 @njit(cache=True)
 def _size_weight_table(w: np.ndarray, total: int) -> np.ndarray:  # pragma: no cover (numba)
-    """T[s, k] = (number of coalitions of s players and weight k) / C(n, s), for all players."""
+    """T[s, k] = (number of coalitions of s players and weight k) / C(n, s), for all players.
+
+    Only the sizes up to n/2 are built, each up to the weight of the players added so far; the
+    others follow from complements: a coalition of s players and weight k is the complement of
+    one of n - s players and weight total - k, and C(n, s) = C(n, n - s).
+    """
     n = len(w)
+    half = n // 2
     t = np.zeros((n + 1, total + 1))
     t[0, 0] = 1.0
+    reached = 0
     for j in range(1, n + 1):
         v = w[j - 1]
-        for s in range(j, 0, -1):
+        reached += v
+        for s in range(min(j, half), 0, -1):
             a = (j - s) / j
             b = s / j
-            for k in range(total, -1, -1):
+            for k in range(min(reached, total), -1, -1):
                 grown = t[s - 1, k - v] if k >= v else 0.0
                 t[s, k] = t[s, k] * a + grown * b
+    for s in range(half + 1, n + 1):
+        for k in range(total + 1):
+            t[s, k] = t[n - s, total - k]
     return t
 
 
@@ -294,13 +305,24 @@ def _shapley_shubik_weighted(w: np.ndarray, q: int) -> np.ndarray:
     n = len(w)
     total = int(w.sum())
     table = _size_weight_table(w.astype(np.int64), total)
+    distinct = np.array(sorted({int(x) for x in w if x > 0}), dtype=np.int64)
+    values = _leave_each_out(table, distinct, q)
     result = np.zeros(n)
-    for v in {int(x) for x in w}:
-        if v == 0:
-            continue
-        window = _leave_one_out(table, v, max(q - v, 0), q)
-        result[w == v] = window.sum() / n
+    for v, value in zip(distinct, values, strict=True):
+        result[w == v] = value / n
     return result
+
+
+@njit(cache=True, parallel=True)
+def _leave_each_out(table, distinct, q):  # pragma: no cover (numba)
+    """Sum of the leave-one-out window for each distinct weight; independent, so in parallel
+    (each weight's result is computed by one thread alone: the same whatever the threads).
+    """
+    out = np.zeros(len(distinct))
+    for i in prange(len(distinct)):
+        v = distinct[i]
+        out[i] = _leave_one_out(table, v, max(q - v, 0), q).sum()
+    return out
 
 
 def power_indices(game: Game) -> PowerIndices:
