@@ -151,7 +151,8 @@ class Body(_Strict):
     ``institution`` is a preset key (see ``collsec institutions``) or an inline definition.
     ``members`` lists the seated actors, or ``all`` for every state actor of the scenario
     except those in ``non_members``. ``permanent`` names the permanent members when they
-    differ from the preset's (the Republic of China held China's seat until 1971).
+    differ from the preset's (the Republic of China held China's seat until 1971); a permanent
+    member not seated in the body holds no veto there.
     """
 
     id: str = Field(pattern=r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -233,11 +234,17 @@ class Scenario(_Strict):
         check([t.host] if t.host else [], "threat.host")
         if t.aggressor == t.target:
             raise ValueError("threat.target: an actor other than the aggressor")
+        if t.host is not None and t.host == t.target:
+            raise ValueError("threat.host: an actor other than the target")
         for code, actor in self.actors.items():
             check(actor.allies, f"actors.{code}.allies")
+            if code in actor.allies:
+                raise ValueError(f"actors.{code}.allies: other actors, not {code!r} itself")
             check(actor.trade_share, f"actors.{code}.trade_share")
         for i, a in enumerate(self.affinities):
             check(a.between, f"affinities[{i}].between")
+            if a.between[0] == a.between[1]:
+                raise ValueError(f"affinities[{i}].between: two different actors")
         ids = [b.id for b in self.bodies]
         if len(ids) != len(set(ids)):
             twice = sorted({i for i in ids if ids.count(i) > 1})
@@ -246,6 +253,10 @@ class Scenario(_Strict):
             check(() if b.members == "all" else b.members, f"bodies[{i}].members")
             check(b.non_members, f"bodies[{i}].non_members")
             check(b.permanent or (), f"bodies[{i}].permanent")
+            seated = self.members(b)
+            twice = sorted({m for m in seated if seated.count(m) > 1})
+            if twice:
+                raise ValueError(f"bodies[{i}].members: each member once ({twice[0]!r} repeated)")
         for code, actor in self.actors.items():
             if not isinstance(actor.absent, bool):
                 for body in actor.absent:
