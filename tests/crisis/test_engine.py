@@ -94,3 +94,17 @@ def test_bad_draws_and_seed_are_input_errors():
         run_crisis(korea(), draws=0)
     with pytest.raises(InputError, match="seed"):
         run_crisis(korea(), seed=-1)
+
+
+def test_without_any_body_a_committed_strong_state_acts_alone():
+    r = run_crisis(korea("bodies=[]", "actors.RUS.absent=false"), draws=200)
+    assert r.response == "unilateral"
+    assert "unilateral:USA" in r.causes
+    assert "USA" in r.coalition.members and r.result == "aggression_reversed"
+
+
+def test_without_any_body_and_nobody_strong_enough_nothing_happens():
+    r = run_crisis(
+        korea("bodies=[]", "actors.RUS.absent=false", "actors.PRK.capability=0.9"), draws=50
+    )
+    assert r.response == "none" and r.result == "aggression_prevailed"

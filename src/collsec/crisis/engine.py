@@ -69,6 +69,11 @@ def _stronger(measure: Tool, than: Tool | None) -> bool:
     return than is None or LADDER.index(measure) < LADDER.index(than)
 
 
+def _institution(scenario: Scenario, body_id: str):
+    """The institution of the scenario's body ``body_id``."""
+    return next(b for b in scenario.bodies if b.id == body_id).resolved()
+
+
 def _phase_bodies(scenario: Scenario):
     """Split the scenario's bodies into the engine's phases (see the module docstring)."""
     target = scenario.threat.target
@@ -255,7 +260,7 @@ def _enablers(records, scenario, sit, params, supports, response, acting):
         if rec.scope != "global" or rec.adopted is None or not rec.permanent:
             continue
         draft = rec.draft(rec.adopted)
-        inst = next(b for b in scenario.bodies if b.id == rec.id).resolved()
+        inst = _institution(scenario, rec.id)
         holders = inst.rule.holders(rec.members, rec.permanent)
         would_block = []
         for h in holders:
@@ -280,6 +285,7 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
     records, response, acting = _deliberate_all(scenario, sit, params, supports, attributed)
     n = len(sit.codes)
     branch = Branch(attributed=attributed, bodies=records, response=response or "none", causes=[])
+    lone = None
     if response is None and attributed:
         lone = _unilateral(sit, params, supports[Tool.FORCE], power, enemy)
         if lone is not None:
@@ -292,7 +298,7 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
         if response == "authorised_force":
             eligible[:] = sit.is_state
         elif response == "unilateral":
-            obliged[sit.index[branch.enablers[-1].split(":")[1]]] = True
+            obliged[lone] = True
         else:
             for rec in acting:
                 for m in rec.members:
@@ -310,7 +316,7 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
         obliged = np.zeros(n, dtype=bool)
         organisation = [sit.index[m] for r in records if r.scope == "global" for m in r.members]
         for rec in sanctioning:
-            inst = next(b for b in scenario.bodies if b.id == rec.id).resolved()
+            inst = _institution(scenario, rec.id)
             members = [sit.index[m] for m in rec.members]
             if inst.sanctions_by_each_member:
                 eligible[organisation + members] = True  # every member, each for itself (Art. 16)
@@ -327,7 +333,7 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
             supports[Tool.SANCTIONS], eligible, obliged, params.thresholds.sanctions, params
         )
         branch.sanction_obliged = obliged | eligible
-    if branch.response == "none" or branch.response not in FORCE_RESPONSES:
+    if branch.response not in FORCE_RESPONSES:
         adopted = {r.adopted for r in records if r.adopted is not None}
         if (
             Tool.SANCTIONS in adopted
@@ -354,10 +360,6 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
     )
     branch.causes = (["attribution_failed"] if not attributed else []) + decision
     return branch
-
-
-def _share(mask: np.ndarray | None, weights: np.ndarray) -> float:
-    return 0.0 if mask is None else float(weights[mask].sum())
 
 
 def run_crisis(
