@@ -1,16 +1,19 @@
 """The numba kernel of the system model: one replicate, arrays only, its own random stream.
 
-Written by hand because the model is a sequential process (each state decides in turn and
-changes the map the next one sees) that numpy cannot vectorise across states; numba compiles
-the loop. Replicates are independent and run one kernel call each (in parallel processes if
-asked); no Python object stands for a state.
+The model is a sequential process (each state decides in turn and changes the map the next
+one sees), which numpy cannot vectorise across states; numba compiles the loop. Replicates are
+independent and run one kernel call each (in parallel processes if asked); no Python object
+stands for a state: a state is an index into flat arrays (capability, provinces, doctrine,
+alliance, alive) and the map is a boolean adjacency matrix with a matrix of reaches.
 
-The random stream is splitmix64 (Steele, Lea & Flood 2014) seeded per replicate from
-``numpy.random.SeedSequence(seed).spawn(R)``: a generator inside the kernel that is carried
-explicitly, so a replicate gives the same history alone, in any batch, on any worker.
+Random stream: the kernel draws only from the ``numpy.random.Generator`` it is given,
+``Generator(PCG64(SeedSequence(seed).spawn(R)[i]))`` for replicate ``i``, in a fixed order,
+so a replicate gives the same history alone, in any batch, on any worker.
 
-War kernels: projected capability = c * 2**(-d / half_distance) and the ratio contest
-p = a**m / (a**m + b**m) are the formulas of :mod:`collsec.war` (tested equal there).
+War kernels: projected capability ``c * 2**(-d / half_distance)`` and the ratio contest
+``p = a**m / (a**m + b**m)`` are the formulas of :func:`collsec.war.projected_capability` and
+:func:`collsec.war.win_probability` re-expressed for numba (``tests/system`` checks that they
+agree on random inputs). The rules are described in docs/system.md, section 3.
 """
 
 from __future__ import annotations
@@ -21,12 +24,18 @@ from numba import njit
 RP, CS, CD, LF = 0, 1, 2, 3
 """Doctrine codes, in the order of :data:`collsec.system.params.DOCTRINES`."""
 
+CODES = ("rp", "cs", "cd", "lf")
+"""Short doctrine codes used in column names (``survivors_rp``...), in code order."""
+
 OUT_FIELDS = (
     "endured",
     "end_turn",
     "hegemon_doctrine",
     "wars",
     "war_participants",
+    "largest_war",
+    "aggressor_wins",
+    "eliminations",
     "survivors_rp",
     "survivors_cs",
     "survivors_cd",
@@ -43,6 +52,8 @@ OUT_FIELDS = (
     "joins_cs",
     "joins_cd",
     "joins_lf",
+    "bandwagons",
+    "initial_power_cs",
     "capability_start",
     "capability_grown",
     "capability_upkeep",
@@ -53,33 +64,50 @@ OUT_FIELDS = (
     "decisions",
     "largest_share",
 )
-SERIES_FIELDS = ("alive", "wars", "largest_share")
+"""Measures of one replicate, in the kernel's output order (see docs/system.md, 3.7)."""
+_F = {name: i for i, name in enumerate(OUT_FIELDS)}
+(O_ENDURED, O_END, O_HEGEMON, O_WARS, O_PARTS, O_LARGEST_WAR, O_AGG_WINS, O_ELIM) = range(8)
+O_SURV, O_INIT = _F["survivors_rp"], _F["initial_rp"]
+O_STARTS, O_JOINS = _F["starts_rp"], _F["joins_rp"]
+O_BANDWAGONS, O_POWER_CS = _F["bandwagons"], _F["initial_power_cs"]
+O_CAP0, O_GROWN, O_UPKEEP = _F["capability_start"], _F["capability_grown"], _F["capability_upkeep"]
+O_LOST, O_CAP1 = _F["capability_lost_in_war"], _F["capability_end"]
+O_PROV0, O_PROV1 = _F["provinces_total"], _F["provinces_end"]
+O_DECISIONS, O_SHARE = _F["decisions"], _F["largest_share"]
+
+SERIES_FIELDS = ("alive", "alive_rp", "alive_cs", "alive_cd", "alive_lf", "wars", "largest_share")
+"""Per-turn measures of the optional series, in order."""
+
+BALANCING_REACH = 0.25
+"""A realpolitik state balances against the strongest state only if that state's power reaches
+it at a quarter or more of full strength (two half-distances): a threat it can feel."""
 
 
 @njit(cache=True)
-def _uniform(state):  # pragma: no cover (numba)
-    """Next uniform in [0, 1) of a splitmix64 stream held in ``state`` (uint64 array of 1)."""
-    state[0] += np.uint64(0x9E3779B97F4A7C15)
-    z = state[0]
-    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    z = z ^ (z >> np.uint64(31))
-    return float(z >> np.uint64(11)) * (1.0 / 9007199254740992.0)
+def contest(a, b, m):  # pragma: no cover (numba)
+    """Ratio contest success function, as :func:`collsec.war.win_probability` (0.5 if a=b=0)."""
+    am, bm = a**m, b**m
+    return 0.5 if am + bm <= 0 else am / (am + bm)
 
 
 @njit(cache=True)
-def _permutation(n, state):  # pragma: no cover
-    perm = np.arange(n)
-    for i in range(n - 1, 0, -1):
-        j = int(_uniform(state) * (i + 1))
-        perm[i], perm[j] = perm[j], perm[i]
-    return perm
+def reach_matrix(x, y, half):  # pragma: no cover
+    """Share of capability left at each distance, as :func:`collsec.war.projected_capability`:
+    ``reach[i, j] = 2 ** (-distance(i, j) / half)``, symmetric, 1 on the diagonal.
+    """
+    n = len(x)
+    reach = np.empty((n, n))
+    for i in range(n):
+        for j in range(n):
+            reach[i, j] = 2.0 ** (-np.sqrt((x[i] - x[j]) ** 2 + (y[i] - y[j]) ** 2) / half)
+    return reach
 
 
 @njit(cache=True)
 def gabriel_graph(x, y):  # pragma: no cover
     """Adjacency of the Gabriel graph of points (x, y): i ~ j when no other point lies in the
-    circle whose diameter is ij. Planar and connected: a map of neighbours.
+    circle whose diameter is ij (Gabriel & Sokal 1969). Planar and connected: a map of
+    neighbours, about four per state.
     """
     n = len(x)
     adj = np.zeros((n, n), dtype=np.bool_)
@@ -97,106 +125,83 @@ def gabriel_graph(x, y):  # pragma: no cover
 
 
 @njit(cache=True)
-def _contest(a, b, m):  # pragma: no cover
-    am, bm = a**m, b**m
-    return 0.5 if am + bm <= 0 else am / (am + bm)
+def _permutation(n, rng):  # pragma: no cover
+    """A uniform random order of 0..n-1 (Fisher-Yates) drawn from ``rng``."""
+    perm = np.arange(n)
+    for i in range(n - 1, 0, -1):
+        j = int(rng.random() * (i + 1))
+        perm[i], perm[j] = perm[j], perm[i]
+    return perm
 
 
-@njit(cache=True, inline="always")
-def _defence_share(
-    k,
-    a,
-    d,
-    doctrine,
-    bloc,
-    cap,
-    reach,
-    alive,
-    strongest,
-    commitment,
-    iota,
-    confidence,
-    cs_support,
-    attack_power,
+@njit(cache=True)
+def _prepare_defence(
+    d, cap, reach, alive, cs_idx, cd_idx, bloc, commitment, iota, confidence, base, thr, weight
 ):  # pragma: no cover
-    """Probability that state k joins the defence of d against a (0 if it would not)."""
-    if k == a or k == d or not alive[k]:
+    """What target d can expect from practitioners and allies, valid until capabilities change.
+
+    ``base[d]``: the target's own capability plus its alliance partners' expected projected
+    capability (collective defence: each joins with probability ``commitment``).
+    For each collective-security practitioner j: ``weight[d, j]`` its expected contribution
+    (commitment x concern x projected capability) and ``thr[d, j]`` the largest attacking side
+    it will stand up to: it commits when the target, itself and the share ``confidence`` of the
+    other practitioners' concern-weighted power would at least match the attacker (mutual
+    confidence as an assurance game).
+    """
+    total = 0.0
+    for j in range(len(cs_idx)):
+        k = cs_idx[j]
+        if alive[k] and k != d:
+            r = reach[d, k]
+            total += cap[k] * r * (iota + (1 - iota) * r)
+    for j in range(len(cs_idx)):
+        k = cs_idx[j]
+        if alive[k] and k != d:
+            r = reach[d, k]
+            concern = iota + (1 - iota) * r
+            own = cap[k] * r
+            thr[d, j] = cap[d] + own + confidence * (total - own * concern)
+            weight[d, j] = commitment * concern * own
+        else:
+            thr[d, j] = -1.0
+            weight[d, j] = 0.0
+    b = cap[d]
+    if bloc[d] >= 0:
+        for k in cd_idx:
+            if k != d and alive[k] and bloc[k] == bloc[d]:
+                b += commitment * cap[k] * reach[d, k]
+    base[d] = b
+
+
+@njit(cache=True)
+def _balancing(a, d, doctrine, cap, reach, alive, strongest):  # pragma: no cover
+    """Projected capability at d of the realpolitik states that balance against attacker a:
+    all of them within reach of a, when a is the strongest state; else 0.
+    """
+    if a != strongest:
         return 0.0
-    doc = doctrine[k]
-    if doc == CS:
-        concern = iota + (1 - iota) * reach[k, d]
-        own = cap[k] * reach[k, d]
-        expected = cap[d] + own + confidence * (cs_support - own * concern)
-        return commitment * concern if expected >= attack_power else 0.0
-    if doc == CD:
-        return commitment if bloc[k] >= 0 and bloc[k] == bloc[d] else 0.0
-    if doc == RP:  # balancing: against the strongest state, when it is within reach
-        return 1.0 if a == strongest and reach[k, a] >= 0.25 else 0.0
-    return 0.0
-
-
-@njit(cache=True)
-def _cs_support(d, alive, doctrine, cap, reach, iota, cache, valid):  # pragma: no cover
-    """Concern-weighted power of the collective-security states around d (cached per turn;
-    only realpolitik states attack, so the attacker is never among them).
-    """
-    if not valid[d]:
-        total = 0.0
-        for k in range(len(cap)):
-            if alive[k] and doctrine[k] == CS and k != d:
-                total += cap[k] * reach[k, d] * (iota + (1 - iota) * reach[k, d])
-        cache[d] = total
-        valid[d] = True
-    return cache[d]
-
-
-@njit(cache=True)
-def _assess(
-    a,
-    d,
-    doctrine,
-    bloc,
-    cap,
-    reach,
-    alive,
-    strongest,
-    commitment,
-    iota,
-    confidence,
-    cs_cache,
-    cs_valid,
-    shares,
-):  # pragma: no cover
-    """An attack of a on d: the attacker's power at d, the defence it can expect, and (in
-    ``shares``) each state's probability of joining that defence.
-    """
-    attack = cap[a] * reach[a, d]
-    cs_support = _cs_support(d, alive, doctrine, cap, reach, iota, cs_cache, cs_valid)
-    defence = cap[d]
+    total = 0.0
     for k in range(len(cap)):
-        shares[k] = _defence_share(
-            k,
-            a,
-            d,
-            doctrine,
-            bloc,
-            cap,
-            reach,
-            alive,
-            strongest,
-            commitment,
-            iota,
-            confidence,
-            cs_support,
-            attack,
-        )
-        defence += cap[k] * reach[k, d] * shares[k]
-    return attack, defence
+        if k != a and k != d and alive[k] and doctrine[k] == RP and reach[k, a] >= BALANCING_REACH:
+            total += cap[k] * reach[d, k]
+    return total
+
+
+@njit(cache=True)
+def _expected_defence(a, d, attack, base, thr, weight, balancing):  # pragma: no cover
+    """Defence the attacking side (power ``attack`` at d) can expect: base + practitioners who
+    stand up to it + balancers. Branch-free sum over practitioners (their row is contiguous).
+    """
+    total = base[d] + balancing
+    row_t, row_w = thr[d], weight[d]
+    for j in range(len(row_t)):
+        total += row_w[j] * (row_t[j] >= attack)
+    return total
 
 
 @njit(cache=True)
 def run_replicate(
-    seed,
+    rng,
     n,
     turns,
     counts,
@@ -208,6 +213,7 @@ def run_replicate(
     inequality,
     arms_cost,
     growth,
+    growth_noise,
     provinces0,
     half,
     m,
@@ -217,168 +223,220 @@ def run_replicate(
     hegemony,
     series,
 ):  # pragma: no cover
-    """Simulate one system of ``n`` states for up to ``turns`` turns; see docs/model.md Part II.
+    """Simulate one system of ``n`` states for up to ``turns`` turns (docs/system.md, 3).
 
-    Returns (measures, per-turn series); measures in the order of :data:`OUT_FIELDS`.
+    ``rng`` is the replicate's own ``numpy.random.Generator``; ``counts`` the number of states
+    of each doctrine (in code order); ``cs_power`` 0/1/2 = practitioners drawn at random /
+    the strongest / the weakest. Returns (measures in :data:`OUT_FIELDS` order, per-turn
+    series in :data:`SERIES_FIELDS` order, one row per turn run, empty unless ``series``).
     """
-    state = np.empty(1, dtype=np.uint64)
-    state[0] = np.uint64(seed)
-    side = np.sqrt(n)
+    out = np.zeros(len(OUT_FIELDS))
+    # --- map: n capitals uniform in a square of side sqrt(n); Gabriel-graph neighbours
+    width = np.sqrt(n)
     x = np.empty(n)
     y = np.empty(n)
     for i in range(n):
-        x[i] = _uniform(state) * side
-        y[i] = _uniform(state) * side
+        x[i] = rng.random() * width
+        y[i] = rng.random() * width
     adj = gabriel_graph(x, y)
-    reach = np.empty((n, n))
+    reach = reach_matrix(x, y, half)
+    # --- productivity: lognormal with mean 1 and log-sd `inequality`; capability at its
+    # steady state growth * productivity * provinces / arms_cost
+    productivity = np.empty(n)
     for i in range(n):
-        for j in range(n):
-            reach[i, j] = 2.0 ** (-np.sqrt((x[i] - x[j]) ** 2 + (y[i] - y[j]) ** 2) / half)
-    cap = np.empty(n)
-    for i in range(n):  # lognormal spread of initial capability (Box-Muller)
-        u1 = max(_uniform(state), 1e-300)
-        z = np.sqrt(-2 * np.log(u1)) * np.cos(2 * np.pi * _uniform(state))
-        cap[i] = provinces0 * np.exp(inequality * z - inequality * inequality / 2)
+        productivity[i] = np.exp(inequality * rng.standard_normal() - inequality**2 / 2)
     prov = np.full(n, provinces0, dtype=np.int64)
-    # doctrines: collective-security states drawn at random, or the strongest / weakest
-    order = _permutation(n, state)
+    cap = growth * productivity * provinces0 / arms_cost
+    # --- doctrines: practitioners of collective security at random, or the strongest/weakest
+    order = _permutation(n, rng)
+    doctrine = np.full(n, -1, dtype=np.int64)
     if cs_power != 0:
-        by_cap = np.argsort(cap)
+        by_cap = np.argsort(cap, kind="mergesort")
         if cs_power == 1:
             by_cap = by_cap[::-1]
-        rest = np.array([i for i in order if i not in set(by_cap[: counts[CS]])])
-        order = np.concatenate((by_cap[: counts[CS]], rest))
-        doc_seq = np.array([CS, RP, CD, LF])
-    else:
-        doc_seq = np.array([RP, CS, CD, LF])
-    doctrine = np.empty(n, dtype=np.int64)
+        for i in range(counts[CS]):
+            doctrine[by_cap[i]] = CS
     pos = 0
-    for dcode in doc_seq:
-        for _ in range(counts[dcode]):
-            doctrine[order[pos]] = dcode
+    for code in (RP, CS, CD, LF):
+        todo = counts[code] - (counts[CS] if (code == CS and cs_power != 0) else 0)
+        while todo > 0:
+            if doctrine[order[pos]] < 0:
+                doctrine[order[pos]] = code
+                todo -= 1
             pos += 1
     bloc = np.full(n, -1, dtype=np.int64)
-    nb = 0
+    cs_idx = np.flatnonzero(doctrine == CS)
+    cd_idx = np.flatnonzero(doctrine == CD)
+    members = 0
     for i in order:
         if doctrine[i] == CD:
-            bloc[i] = nb % alliances
-            nb += 1
+            bloc[i] = members % alliances
+            members += 1
     alive = np.ones(n, dtype=np.bool_)
-    out = np.zeros(len(OUT_FIELDS))
     for i in range(n):
-        out[9 + doctrine[i]] += 1
-    out[21] = cap.sum()
-    out[26] = prov.sum()
+        out[O_INIT + doctrine[i]] += 1
+        if doctrine[i] == CS:
+            out[O_POWER_CS] += cap[i]
+    out[O_POWER_CS] /= cap.sum()
+    out[O_CAP0] = cap.sum()
     total_prov = prov.sum()
-    rows = turns if series else 0
-    trace = np.zeros((rows, 3))
-    end_turn = turns
-    hegemon = -1
-    joined = np.zeros(n, dtype=np.bool_)
-    cs_cache = np.zeros(n)
-    cs_valid = np.zeros(n, dtype=np.bool_)
-    shares = np.zeros(n)
+    out[O_PROV0] = total_prov
+    trace = np.zeros((turns if series else 0, len(SERIES_FIELDS)))
+    # --- per-target caches of the defence it can expect (valid until capabilities change)
+    base = np.zeros(n)
+    thr = np.zeros((n, len(cs_idx)))
+    weight = np.zeros((n, len(cs_idx)))
+    valid = np.zeros(n, dtype=np.bool_)
+    contrib = np.zeros(n)  # projected capability each state brings to the current war
+    side = np.zeros(n, dtype=np.int64)  # +1 attacking, -1 defending, 0 out
+    end_turn, hegemon, largest = turns, -1, 0
     for t in range(turns):
-        cs_valid[:] = False  # capabilities grew
+        # growth of capability from provinces, with a shock; upkeep of arms
         for i in range(n):
             if alive[i]:
-                g = growth * prov[i]
+                shock = np.exp(growth_noise * rng.standard_normal() - growth_noise**2 / 2)
+                g = growth * productivity[i] * prov[i] * shock
                 u = arms_cost * cap[i]
                 cap[i] += g - u
-                out[22] += g
-                out[23] += u
+                out[O_GROWN] += g
+                out[O_UPKEEP] += u
+        valid[:] = False
         strongest = -1
         for i in range(n):
             if alive[i] and (strongest < 0 or cap[i] > cap[strongest]):
                 strongest = i
         wars_now = 0
-        for a in _permutation(n, state):
+        for a in _permutation(n, rng):
             if not alive[a]:
                 continue
-            out[28] += 1
+            out[O_DECISIONS] += 1
             if doctrine[a] != RP:
-                continue
+                continue  # only realpolitik states start wars
+            # the initiator's decision: the neighbour with the best expected gain among those
+            # it expects to beat with probability >= threshold, counting on no one but itself
             best, best_value = -1, 0.0
             for d in range(n):
                 if not (adj[a, d] and alive[d]):
                     continue
-                attack, defence = _assess(
-                    a,
-                    d,
-                    doctrine,
-                    bloc,
-                    cap,
-                    reach,
-                    alive,
-                    strongest,
-                    commitment,
-                    iota,
-                    confidence,
-                    cs_cache,
-                    cs_valid,
-                    shares,
-                )
-                p = _contest(attack, defence, m)
+                if not valid[d]:
+                    _prepare_defence(
+                        d,
+                        cap,
+                        reach,
+                        alive,
+                        cs_idx,
+                        cd_idx,
+                        bloc,
+                        commitment,
+                        iota,
+                        confidence,
+                        base,
+                        thr,
+                        weight,
+                    )
+                    valid[d] = True
+                attack = cap[a] * reach[a, d]
+                bal = _balancing(a, d, doctrine, cap, reach, alive, strongest)
+                p = contest(attack, _expected_defence(a, d, attack, base, thr, weight, bal), m)
                 if p >= threshold and p * prov[d] > best_value:
                     best, best_value = d, p * prov[d]
             if best < 0:
                 continue
             d = best
-            attack, _ = _assess(
-                a,
-                d,
-                doctrine,
-                bloc,
-                cap,
-                reach,
-                alive,
-                strongest,
-                commitment,
-                iota,
-                confidence,
-                cs_cache,
-                cs_valid,
-                shares,
-            )
+            side[:] = 0
+            contrib[:] = 0.0
+            side[a], contrib[a] = 1, cap[a] * reach[a, d]
+            attack = contrib[a]
+            # balancers: every realpolitik state within reach of the strongest, if it attacks
+            for k in range(n):
+                if (
+                    a == strongest
+                    and k != a
+                    and k != d
+                    and alive[k]
+                    and doctrine[k] == RP
+                    and reach[k, a] >= BALANCING_REACH
+                ):
+                    side[k] = -1
+            bal = _balancing(a, d, doctrine, cap, reach, alive, strongest)
+            # bandwagoning: other realpolitik neighbours of the target join the attack, in
+            # index order, when the war still looks good with them (for a share of the spoils)
+            for k in range(n):
+                if k != a and adj[k, d] and alive[k] and doctrine[k] == RP and side[k] == 0:
+                    more = attack + cap[k] * reach[k, d]
+                    if contest(more, _expected_defence(a, d, more, base, thr, weight, bal), m) >= (
+                        threshold
+                    ):
+                        side[k], contrib[k], attack = 1, cap[k] * reach[k, d], more
+                        out[O_BANDWAGONS] += 1
+            # the defence: target, alliance partners, practitioners who stand up to the attacking
+            # side (each with its probability), balancers
+            side[d], contrib[d] = -1, cap[d]
             defence = cap[d]
-            size = 2
+            size = 1
             for k in range(n):
-                share = shares[k]
-                joined[k] = share > 0 and _uniform(state) < share
-                if joined[k]:
-                    defence += cap[k] * reach[k, d]
-                    out[17 + doctrine[k]] += 1
+                if side[k] == 1:
                     size += 1
-            cs_valid[:] = False  # a war changes capabilities (and maybe the map)
-            out[13 + doctrine[a]] += 1
-            out[3] += 1
-            out[4] += size
-            wars_now += 1
-            # costs: each side loses war_cost * min(attack, defence), shared by contribution
-            loss = war_cost * min(attack, defence)
-            la = min(cap[a], loss * cap[a] * reach[a, d] / max(attack, 1e-300))
-            cap[a] -= la
-            out[24] += la
             for k in range(n):
-                if k == d or joined[k]:
-                    contribution = cap[k] * (1.0 if k == d else reach[k, d])
-                    lk = min(cap[k], loss * contribution / max(defence, 1e-300))
+                if k == d or not alive[k] or side[k] == 1:
+                    continue
+                r = reach[d, k]
+                joins = False
+                if doctrine[k] == CD and bloc[d] >= 0 and bloc[k] == bloc[d]:
+                    joins = rng.random() < commitment
+                elif doctrine[k] == CS:
+                    concern = iota + (1 - iota) * r
+                    j = np.searchsorted(cs_idx, k)
+                    if thr[d, j] >= attack:
+                        joins = rng.random() < commitment * concern
+                elif side[k] == -1:  # a balancer
+                    joins = True
+                side[k] = -1 if joins else 0
+                if joins:
+                    contrib[k] = cap[k] * r
+                    defence += contrib[k]
+                    out[O_JOINS + doctrine[k]] += 1
+                    size += 1
+            out[O_STARTS + doctrine[a]] += 1
+            out[O_WARS] += 1
+            out[O_PARTS] += size
+            out[O_LARGEST_WAR] = max(out[O_LARGEST_WAR], float(size))
+            wars_now += 1
+            # costs: each side loses war_cost x the smaller side's power, shared by contribution
+            loss = war_cost * min(attack, defence)
+            for k in range(n):
+                if side[k] != 0:
+                    total = attack if side[k] == 1 else defence
+                    lk = min(cap[k], loss * contrib[k] / max(total, 1e-300))
                     cap[k] -= lk
-                    out[24] += lk
-                    joined[k] = False
-            if _uniform(state) < _contest(attack, defence, m):
-                take = max(1, int(conquest * prov[d]))
-                take = min(take, prov[d])
-                prov[d] -= take
-                prov[a] += take
-                if prov[d] == 0:  # eliminated: the winner absorbs what is left and the borders
+                    out[O_LOST] += lk
+            valid[:] = False
+            if rng.random() < contest(attack, defence, m):  # the attacking side wins
+                out[O_AGG_WINS] += 1
+                take = min(prov[d], max(1, int(conquest * prov[d])))
+                taker = a
+                for _ in range(take):  # each province to an attacker, by contribution
+                    u = rng.random() * attack
+                    taker = a
+                    for k in range(n):
+                        if side[k] == 1:
+                            u -= contrib[k]
+                            taker = k
+                            if u < 0:
+                                break
+                    prov[d] -= 1
+                    prov[taker] += 1
+                if prov[d] == 0:  # eliminated: the last taker absorbs what is left, and borders
+                    out[O_ELIM] += 1
                     alive[d] = False
-                    cap[a] += cap[d]
+                    cap[taker] += cap[d]
                     cap[d] = 0.0
                     for k in range(n):
-                        if adj[d, k] and k != a:
-                            adj[a, k] = adj[k, a] = True
+                        if adj[d, k] and k != taker:
+                            adj[taker, k] = adj[k, taker] = True
                         adj[d, k] = adj[k, d] = False
+                    if d == strongest:
+                        strongest = taker
         largest = 0
         for i in range(n):
             if alive[i] and prov[i] > largest:
@@ -386,21 +444,22 @@ def run_replicate(
                 if largest >= hegemony * total_prov:
                     hegemon = i
         if series:
-            trace[t, 0] = alive.sum()
-            trace[t, 1] = wars_now
-            trace[t, 2] = largest / total_prov
+            for i in range(n):
+                if alive[i]:
+                    trace[t, 0] += 1
+                    trace[t, 1 + doctrine[i]] += 1
+            trace[t, 5] = wars_now
+            trace[t, 6] = largest / total_prov
         if hegemon >= 0:
             end_turn = t + 1
             break
-    out[0] = 1.0 if hegemon < 0 else 0.0
-    out[1] = end_turn
-    out[2] = -1 if hegemon < 0 else doctrine[hegemon]
+    out[O_ENDURED] = 1.0 if hegemon < 0 else 0.0
+    out[O_END] = end_turn
+    out[O_HEGEMON] = -1 if hegemon < 0 else doctrine[hegemon]
     for i in range(n):
         if alive[i]:
-            out[5 + doctrine[i]] += 1
-    out[25] = cap.sum()
-    out[27] = prov.sum()
-    out[29] = largest / total_prov
-    if series:
-        return out, trace[:end_turn]
-    return out, trace
+            out[O_SURV + doctrine[i]] += 1
+    out[O_CAP1] = cap.sum()
+    out[O_PROV1] = prov.sum()
+    out[O_SHARE] = largest / total_prov
+    return out, trace[: end_turn if series else 0]
