@@ -12,8 +12,11 @@ from rich.table import Table
 from collsec.cli.app import app, console, user_errors
 from collsec.errors import InputError
 
+FLAGS = "command line"
 
-def _parse_doctrines(text: str | None) -> dict[str, float] | None:
+
+def parse_doctrines(text: str | None) -> dict[str, float] | None:
+    """``realpolitik=0.5,collective_security=0.5`` -> {name: share}; clear error if malformed."""
     if text is None:
         return None
     out = {}
@@ -31,8 +34,8 @@ def _parse_doctrines(text: str | None) -> dict[str, float] | None:
     return out
 
 
-def run_with_progress(params, replicates, seed, workers, series=False):
-    """simulate() with a Rich progress bar (shown for runs of more than a few replicates)."""
+def run_with_progress(params, replicates, seed, workers, series=False, label="histories"):
+    """:func:`collsec.system.simulate` with a Rich progress bar (for 50 replicates or more)."""
     from collsec.system import simulate
 
     with Progress(
@@ -42,41 +45,33 @@ def run_with_progress(params, replicates, seed, workers, series=False):
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=replicates < 20,
+        disable=replicates < 50,
     ) as bar:
-        task = bar.add_task("histories", total=replicates)
+        task = bar.add_task(label, total=replicates)
         return simulate(
             params, replicates, seed, workers, series, progress=lambda k: bar.advance(task, k)
         )
 
 
-def _write(table, out: Path) -> None:
-    if out.suffix == ".parquet":
-        table.to_parquet(out, index=False)
-    elif out.suffix == ".csv":
-        table.to_csv(out, index=False)
-    else:
-        raise InputError("--out", str(out), "a file ending in .csv or .parquet", out.suffix)
-
-
 def summary_table(df, title: str) -> Table:
-    """Endurance, wars and survival by doctrine, as a person reads them."""
-    from collsec.system import DOCTRINES
+    """Endurance, wars and survival by doctrine over the replicates, with 95% intervals."""
+    from collsec.experiments.classic import LABELS, interval, summarise
 
+    row = summarise("", df)
     table = Table(title=title)
     table.add_column("measure")
-    table.add_column("mean", justify="right")
+    table.add_column("mean [95% interval]", justify="right")
     table.add_row("replicates", str(len(df)))
-    table.add_row("system endured (no hegemon)", f"{df.endured.mean():.1%}")
-    table.add_row("turns run", f"{df.end_turn.mean():.0f}")
-    table.add_row("wars", f"{df.wars.mean():.1f}")
-    table.add_row("largest state's share of provinces", f"{df.largest_share.mean():.1%}")
-    for code, name in zip(("rp", "cs", "cd", "lf"), DOCTRINES, strict=True):
-        initial = df[f"initial_{code}"].sum()
-        if initial:
+    table.add_row("system endured (no hegemon)", row["endured"])
+    table.add_row("turns run (hegemony turn or horizon)", interval(df.end_turn, pct=False))
+    table.add_row("wars", row["wars"])
+    table.add_row("states per war", f"{df.war_participants.sum() / max(1, df.wars.sum()):.1f}")
+    table.add_row("largest state's share of provinces", interval(df.largest_share))
+    for code, label in LABELS.items():
+        if row[f"survival: {label}"] != "-":
             table.add_row(
-                f"survival of {name} states",
-                f"{df[f'survivors_{code}'].sum() / initial:.1%} of {initial / len(df):.0f}",
+                f"survival of {label} states (of {df[f'initial_{code}'].iloc[0]})",
+                row[f"survival: {label}"],
             )
     return table
 
@@ -86,35 +81,59 @@ def summary_table(df, title: str) -> Table:
 def simulate(
     replicates: Annotated[int, typer.Option("--replicates", "-r", help="Histories to run.")] = 100,
     workers: Annotated[int, typer.Option(help="Processes (results do not depend on it).")] = 1,
-    seed: Annotated[int, typer.Option(help="Master seed.")] = 0,
+    seed: Annotated[int, typer.Option(help="Master seed (0 is a seed).")] = 0,
     params: Annotated[
-        Path | None, typer.Option("--params", help="YAML file of parameters.")
+        Path | None, typer.Option("--params", help="YAML file of parameters (flags override).")
     ] = None,
-    states: Annotated[int | None, typer.Option(help="Number of states.")] = None,
-    turns: Annotated[int | None, typer.Option(help="Horizon in turns.")] = None,
+    states: Annotated[int | None, typer.Option(help="Number of states [50].")] = None,
+    turns: Annotated[int | None, typer.Option(help="Horizon in turns [500].")] = None,
     doctrines: Annotated[
-        str | None, typer.Option(help="Shares, e.g. realpolitik=0.5,collective_security=0.5")
+        str | None,
+        typer.Option(
+            help="Shares of states, e.g. realpolitik=0.5,collective_security=0.5 (doctrines: "
+            "realpolitik, collective_security, collective_defence, laissez_faire)."
+        ),
     ] = None,
-    commitment: Annotated[float | None, typer.Option()] = None,
-    indivisibility: Annotated[float | None, typer.Option()] = None,
-    mutual_confidence: Annotated[float | None, typer.Option()] = None,
-    inequality: Annotated[float | None, typer.Option()] = None,
-    arms_cost: Annotated[float | None, typer.Option()] = None,
+    cs_power: Annotated[
+        str | None,
+        typer.Option(help="Practitioners of collective security: random, strongest, weakest."),
+    ] = None,
+    commitment: Annotated[
+        float | None, typer.Option(help="Probability an obliged state fights [0.8].")
+    ] = None,
+    indivisibility: Annotated[
+        float | None, typer.Option(help="Share of concern not decaying with distance [0.5].")
+    ] = None,
+    mutual_confidence: Annotated[
+        float | None, typer.Option(help="Share of the other practitioners counted on [0.5].")
+    ] = None,
+    inequality: Annotated[
+        float | None, typer.Option(help="Log-sd of the states' productivity [0.5].")
+    ] = None,
+    arms_cost: Annotated[
+        float | None, typer.Option(help="Share of capability spent on arms each turn [0.05].")
+    ] = None,
     out: Annotated[
-        Path | None, typer.Option(help="Write one row per replicate (.csv/.parquet).")
+        Path | None, typer.Option(help="Write one row per replicate (.csv or .parquet).")
     ] = None,
     series: Annotated[
-        Path | None, typer.Option(help="Write the per-turn series (.csv/.parquet).")
+        Path | None, typer.Option(help="Write the per-turn series (.csv or .parquet).")
     ] = None,
 ) -> None:
-    """Simulate many histories of a system of states and summarise them."""
+    """Simulate many histories of a system of states and summarise them (docs/system.md)."""
+    from collsec.experiments.output import check_table_path, write_table
     from collsec.system import load_params
 
+    for path, flag in ((out, "--out"), (series, "--series")):
+        if path is not None:
+            check_table_path(path, flag)
     p = load_params(
         params,
+        overrides_source=FLAGS,
         states=states,
         turns=turns,
-        doctrines=_parse_doctrines(doctrines),
+        doctrines=parse_doctrines(doctrines),
+        cs_power=cs_power,
         commitment=commitment,
         indivisibility=indivisibility,
         mutual_confidence=mutual_confidence,
@@ -123,37 +142,41 @@ def simulate(
     )
     result = run_with_progress(p, replicates, seed, workers, series=series is not None)
     df, trace = result if series is not None else (result, None)
-    console.print(
-        summary_table(
-            df,
-            f"{p.states} states, {p.turns} turns, doctrines "
-            + ", ".join(f"{k} {v:g}" for k, v in p.doctrines.items()),
-        )
-    )
+    mix = ", ".join(f"{k} {v:g}" for k, v in p.doctrines.items())
+    console.print(summary_table(df, f"{p.states} states, {p.turns} turns; {mix}"))
     if out:
-        _write(df, out)
-        console.print(f"wrote {out}")
+        console.print(f"wrote {write_table(df, out)}")
     if series is not None:
-        _write(trace, series)
-        console.print(f"wrote {series}")
+        console.print(f"wrote {write_table(trace, series, '--series')}")
 
 
 @app.command()
 @user_errors
 def experiment(
-    replicates: Annotated[int, typer.Option("--replicates", "-r")] = 200,
-    workers: Annotated[int, typer.Option()] = 2,
-    seed: Annotated[int, typer.Option()] = 0,
-    out: Annotated[Path, typer.Option(help="Folder for the table and figure.")] = Path("out"),
+    replicates: Annotated[
+        int, typer.Option("--replicates", "-r", help="Histories per system.")
+    ] = 1000,
+    workers: Annotated[int, typer.Option(help="Processes (results do not depend on it).")] = 2,
+    seed: Annotated[int, typer.Option(help="Master seed.")] = 0,
+    out: Annotated[Path, typer.Option(help="Folder for the table, replicates and figure.")] = Path(
+        "out"
+    ),
 ) -> None:
-    """The classic comparison: realpolitik, collective security and mixed systems."""
-    from collsec.experiments.classic import classic
+    """The classic comparison: realpolitik, collective security, mixed systems (docs/system.md)."""
+    from collsec.experiments.classic import SYSTEMS, classic
 
-    table, figure = classic(replicates, seed, workers, out, run_with_progress)
-    view = Table(title=f"classic comparison ({replicates} replicates each, 95% intervals)")
+    if replicates < 2:
+        raise InputError(FLAGS, "--replicates", "at least 2 histories per system", replicates)
+
+    def runner(params, replicates, seed, workers):
+        return run_with_progress(params, replicates, seed, workers, label=runner.label)
+
+    runner.label = "systems"
+    table, files = classic(replicates, seed, workers, out, runner)
+    view = Table(title=f"classic comparison: {replicates} histories per system, 95% intervals")
     for col in table.columns:
-        view.add_column(col)
+        view.add_column(col.replace("survival: ", "survival of\n"), no_wrap=col != "system")
     for row in table.itertuples(index=False):
         view.add_row(*[str(v) for v in row])
     console.print(view)
-    console.print(f"wrote {out / 'classic.csv'} and {figure}")
+    console.print(f"{len(SYSTEMS)} systems; wrote " + ", ".join(str(f) for f in files))

@@ -1,14 +1,20 @@
 """The classic comparison (Cusack & Stoll 1994): realpolitik, collective security, mixtures.
 
-Systems where all states practise realpolitik are compared with systems where a quarter,
-half, three quarters or all of them practise collective security, and with a mixed system of
-all four doctrines. Measures: endurance (no hegemon within the horizon), wars, the largest
-state's share at the end, and survival by doctrine, each with a 95% interval over replicates
-(Wilson interval for proportions, normal interval for means).
+Systems of all-realpolitik states are compared with systems where a quarter, half or three
+quarters of the states practise collective security (drawn at random, or the strongest or the
+weakest quarter: universality of power as well as of states), with collective-defence and
+laissez-faire systems, and with a mixture of all four doctrines. Everything else is the model's
+defaults (docs/system.md, 3.8). Measures, each with a 95% interval over replicates:
+
+* endurance: share of histories with no hegemon within the horizon (Wilson 1927 interval);
+* wars per history, and each doctrine's survival (the share of its states alive at the end,
+  averaged over histories; normal interval over histories, as states of one history are not
+  independent).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -16,22 +22,44 @@ import pandas as pd
 
 from collsec.system import SystemParams
 
-SYSTEMS: dict[str, dict[str, float]] = {
-    "all realpolitik": {"realpolitik": 1.0},
-    "25% collective security": {"realpolitik": 0.75, "collective_security": 0.25},
-    "50% collective security": {"realpolitik": 0.5, "collective_security": 0.5},
-    "75% collective security": {"realpolitik": 0.25, "collective_security": 0.75},
-    "mixed (40/20/20/20)": {
-        "realpolitik": 0.4,
-        "collective_security": 0.2,
-        "collective_defence": 0.2,
-        "laissez_faire": 0.2,
+RP_CS = "realpolitik", "collective_security"
+SYSTEMS: dict[str, dict] = {
+    "all realpolitik": {"doctrines": {"realpolitik": 1.0}},
+    "25% collective security": {"doctrines": dict(zip(RP_CS, (0.75, 0.25), strict=True))},
+    "50% collective security": {"doctrines": dict(zip(RP_CS, (0.5, 0.5), strict=True))},
+    "75% collective security": {"doctrines": dict(zip(RP_CS, (0.25, 0.75), strict=True))},
+    "25% collective security, the strongest": {
+        "doctrines": dict(zip(RP_CS, (0.75, 0.25), strict=True)),
+        "cs_power": "strongest",
+    },
+    "25% collective security, the weakest": {
+        "doctrines": dict(zip(RP_CS, (0.75, 0.25), strict=True)),
+        "cs_power": "weakest",
+    },
+    "50% collective defence": {"doctrines": {"realpolitik": 0.5, "collective_defence": 0.5}},
+    "50% laissez-faire": {"doctrines": {"realpolitik": 0.5, "laissez_faire": 0.5}},
+    "mixed 40/20/20/20": {
+        "doctrines": {
+            "realpolitik": 0.4,
+            "collective_security": 0.2,
+            "collective_defence": 0.2,
+            "laissez_faire": 0.2,
+        }
     },
 }
+"""System name -> parameters that differ from the defaults."""
+
+LABELS = {
+    "rp": "realpolitik",
+    "cs": "collective security",
+    "cd": "collective defence",
+    "lf": "laissez-faire",
+}
+"""Doctrine code (column suffix) -> label."""
 
 
 def wilson(successes: float, trials: float, z: float = 1.96) -> tuple[float, float]:
-    """Wilson score interval for a proportion (Wilson 1927)."""
+    """Wilson score interval for a proportion (Wilson 1927), clipped to [0, 1]."""
     if trials == 0:
         return (np.nan, np.nan)
     p = successes / trials
@@ -40,87 +68,119 @@ def wilson(successes: float, trials: float, z: float = 1.96) -> tuple[float, flo
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+def mean_interval(values, z: float = 1.96) -> tuple[float, float, float]:
+    """Mean and normal 95% interval (mean +- z * sd / sqrt(n)) over replicates, clipped to the
+    range of the values (a count's interval never goes below its smallest value).
+    """
+    values = np.asarray(values, dtype=float)
+    mean = values.mean()
+    half = z * values.std(ddof=1) / np.sqrt(len(values)) if len(values) > 1 else np.nan
+    return mean, max(mean - half, values.min()), min(mean + half, values.max())
+
+
+def interval(values, pct: bool = True) -> str:
+    """``mean [lo, hi]`` of a per-replicate measure, as a percentage or a number."""
+    return _fmt(*mean_interval(values), pct=pct)
+
+
 def _fmt(p, lo, hi, pct=True):
     if np.isnan(p):
         return "-"
     return f"{p:.1%} [{lo:.1%}, {hi:.1%}]" if pct else f"{p:.1f} [{lo:.1f}, {hi:.1f}]"
 
 
-def summarise(name: str, df: pd.DataFrame) -> dict:
-    """One row of the comparison table."""
-    n = len(df)
-    row = {"system": name, "endured": _fmt(df.endured.mean(), *wilson(df.endured.sum(), n))}
-    mean, sd = df.wars.mean(), df.wars.std(ddof=1) if n > 1 else 0.0
-    row["wars"] = _fmt(mean, mean - 1.96 * sd / np.sqrt(n), mean + 1.96 * sd / np.sqrt(n), False)
-    row["largest share"] = f"{df.largest_share.mean():.1%}"
-    for code, label in (
-        ("rp", "realpolitik"),
-        ("cs", "collective security"),
-        ("cd", "collective defence"),
-        ("lf", "laissez-faire"),
-    ):
-        alive, initial = df[f"survivors_{code}"].sum(), df[f"initial_{code}"].sum()
-        row[f"survival: {label}"] = (
-            _fmt(alive / initial, *wilson(alive, initial)) if initial else "-"
-        )
+def measures(df: pd.DataFrame) -> dict[str, tuple[float, float, float]]:
+    """Numeric measures of a set of replicates: name -> (estimate, lower, upper)."""
+    out = {"endured": (df.endured.mean(), *wilson(df.endured.sum(), len(df)))}
+    out["wars"] = mean_interval(df.wars)
+    out["end_turn"] = mean_interval(df.end_turn)
+    for code in LABELS:
+        initial = df[f"initial_{code}"]
+        if initial.sum():
+            out[f"survival_{code}"] = mean_interval(df[f"survivors_{code}"] / initial)
+    return out
+
+
+def summarise(name: str, df: pd.DataFrame) -> dict[str, str]:
+    """One row of the comparison table, as text (``-`` for a doctrine absent from the system)."""
+    m = measures(df)
+    row = {"system": name, "endured": _fmt(*m["endured"]), "wars": _fmt(*m["wars"], pct=False)}
+    for code, label in LABELS.items():
+        row[f"survival: {label}"] = _fmt(*m[f"survival_{code}"]) if f"survival_{code}" in m else "-"
     return row
 
 
-def classic(
-    replicates: int, seed: int, workers: int, out: Path, runner
-) -> tuple[pd.DataFrame, Path]:
-    """Run every system of :data:`SYSTEMS`; write ``classic.csv`` and ``classic.png`` to ``out``.
-
-    ``runner(params, replicates, seed, workers)`` runs the replicates (e.g. with a progress bar).
-    """
+def figure(results: dict[str, pd.DataFrame], path: Path, subtitle: str) -> Path:
+    """Endurance, survival by doctrine and wars per history, one point per system, 95% bars."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    out.mkdir(parents=True, exist_ok=True)
-    rows, raw = [], []
-    for name, doctrines in SYSTEMS.items():
-        df = runner(SystemParams(doctrines=doctrines), replicates, seed, workers)
-        rows.append(summarise(name, df))
-        raw.append(df.assign(system=name))
-    table = pd.DataFrame(rows)
-    table.to_csv(out / "classic.csv", index=False)
-    pd.concat(raw).to_csv(out / "classic-replicates.csv", index=False)
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4))
-    names = list(SYSTEMS)
-    for code, label, colour in (
-        ("rp", "realpolitik", "C3"),
-        ("cs", "collective security", "C0"),
-        ("cd", "collective defence", "C2"),
-        ("lf", "laissez-faire", "C7"),
-    ):
-        xs, ys, lo, hi = [], [], [], []
-        for i, df in enumerate(raw):
-            initial = df[f"initial_{code}"].sum()
-            if initial:
-                alive = df[f"survivors_{code}"].sum()
-                a, b = wilson(alive, initial)
-                xs.append(i)
-                ys.append(alive / initial)
-                lo.append(alive / initial - a)
-                hi.append(b - alive / initial)
-        axes[0].errorbar(xs, ys, yerr=[lo, hi], fmt="o-", color=colour, label=label, capsize=3)
-    axes[0].set_xticks(range(len(names)), names, rotation=25, ha="right", fontsize=8)
-    axes[0].set_ylabel("share of states surviving")
-    axes[0].set_ylim(0, 1.05)
-    axes[0].legend(fontsize=8)
-    wars = [df.wars.mean() for df in raw]
-    err = [1.96 * df.wars.std(ddof=1) / np.sqrt(len(df)) for df in raw]
-    axes[1].bar(range(len(names)), wars, yerr=err, color="C1", capsize=3)
-    axes[1].set_xticks(range(len(names)), names, rotation=25, ha="right", fontsize=8)
-    axes[1].set_ylabel("wars per history")
-    fig.suptitle(
-        f"collsec experiment: {replicates} histories per system, 50 states, 500 turns "
-        "(95% intervals)"
-    )
+    names = list(results)
+    stats = [measures(df) for df in results.values()]
+    fig, axes = plt.subplots(1, 3, figsize=(15, 5.2), sharey=False)
+
+    def bars(ax, key, **style):
+        xs = [i for i, s in enumerate(stats) if key in s]
+        est = np.array([stats[i][key] for i in xs])
+        if len(xs):
+            err = np.clip([est[:, 0] - est[:, 1], est[:, 2] - est[:, 0]], 0, None)
+            ax.errorbar(xs, est[:, 0], yerr=err, capsize=3, **style)
+
+    bars(axes[0], "endured", fmt="o", color="k")
+    axes[0].set_ylabel("share of histories with no hegemon")
+    axes[0].set_title("endurance")
+    for k, (code, label) in enumerate(LABELS.items()):
+        bars(axes[1], f"survival_{code}", fmt="o", color=f"C{k}", label=label)
+    axes[1].set_ylabel("share of the doctrine's states alive at the end")
+    axes[1].set_title("survival by doctrine")
+    axes[1].legend(fontsize=8)
+    bars(axes[2], "wars", fmt="o", color="C1")
+    axes[2].set_ylabel("wars per history")
+    axes[2].set_title("wars")
+    for ax in axes[:2]:
+        ax.set_ylim(-0.02, 1.02)
+    for ax in axes:
+        ax.set_xticks(range(len(names)), names, rotation=35, ha="right", fontsize=8)
+        ax.grid(axis="y", alpha=0.3)
+    fig.suptitle(f"collsec classic comparison: {subtitle} (95% intervals)")
     fig.tight_layout()
-    path = out / "classic.png"
-    fig.savefig(path, dpi=120)
+    fig.savefig(path, dpi=110)
     plt.close(fig)
-    return table, path
+    return path
+
+
+Runner = Callable[[SystemParams, int, int, int], pd.DataFrame]
+
+
+def classic(
+    replicates: int, seed: int, workers: int, out: Path, runner: Runner | None = None
+) -> tuple[pd.DataFrame, list[Path]]:
+    """Run every system of :data:`SYSTEMS` with the same seed (common random numbers).
+
+    Writes ``system-classic.csv`` (the table), ``system-classic-replicates.parquet`` (every
+    replicate, with its system) and ``system-classic.png`` (the figure) to ``out``.
+    ``runner(params, replicates, seed, workers)`` runs the replicates (default
+    :func:`collsec.system.simulate`; the CLI passes one with a progress bar).
+    """
+    from collsec.system import simulate
+
+    runner = runner or (lambda p, r, s, w: simulate(p, r, s, w))
+    out.mkdir(parents=True, exist_ok=True)
+    results = {
+        name: runner(SystemParams(**spec), replicates, seed, workers)
+        for name, spec in SYSTEMS.items()
+    }
+    table = pd.DataFrame([summarise(name, df) for name, df in results.items()])
+    defaults = SystemParams()
+    subtitle = (
+        f"{replicates} histories per system, {defaults.states} states, {defaults.turns} turns"
+    )
+    files = [out / "system-classic.csv", out / "system-classic-replicates.parquet"]
+    table.to_csv(files[0], index=False)
+    pd.concat([df.assign(system=name) for name, df in results.items()]).to_parquet(
+        files[1], index=False
+    )
+    files.append(figure(results, out / "system-classic.png", subtitle))
+    return table, files

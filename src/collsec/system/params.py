@@ -51,7 +51,12 @@ class SystemParams(BaseModel):
     states: int = Field(default=50, ge=3, le=2000, description="number of states at the start")
     turns: int = Field(default=500, ge=1, le=100_000, description="horizon in turns")
     doctrines: dict[str, float] = Field(
-        default_factory=lambda: {"realpolitik": 0.5, "collective_security": 0.5},
+        default_factory=lambda: {
+            "realpolitik": 0.4,
+            "collective_security": 0.2,
+            "collective_defence": 0.2,
+            "laissez_faire": 0.2,
+        },
         description="share of states following each doctrine (sums to 1)",
     )
     cs_power: Literal["random", "strongest", "weakest"] = Field(
@@ -125,11 +130,14 @@ class SystemParams(BaseModel):
         return counts
 
 
-def load_params(path: str | Path | None = None, **overrides) -> SystemParams:
+def load_params(
+    path: str | Path | None = None, overrides_source: str = "parameters", **overrides
+) -> SystemParams:
     """Parameters from a YAML file (optional) and keyword overrides (``None`` = not given).
 
-    Raises :class:`~collsec.errors.InputError` naming the file (or ``parameters``), the
-    parameter and what was expected.
+    Raises :class:`~collsec.errors.InputError` naming where the bad value came from (the file,
+    or ``overrides_source`` for an override, e.g. "command line"), the parameter and what was
+    expected.
     """
     data: dict = {}
     source = "parameters"
@@ -143,7 +151,8 @@ def load_params(path: str | Path | None = None, **overrides) -> SystemParams:
             ) from None
         if not isinstance(data, dict):
             raise InputError(source, "top level", "a mapping of parameters", type(data).__name__)
-    data.update({k: v for k, v in overrides.items() if v is not None})
+    given = {k: v for k, v in overrides.items() if v is not None}
+    data.update(given)
     try:
         return SystemParams.model_validate(data)
     except ValidationError as exc:
@@ -159,4 +168,6 @@ def load_params(path: str | Path | None = None, **overrides) -> SystemParams:
         got = err.get("input")
         if err["type"] == "value_error":
             got = data.get("doctrines")
+        if place.split(".")[0] in given:
+            source = overrides_source
         raise InputError(source, place, expected, got) from None
