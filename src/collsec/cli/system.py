@@ -175,7 +175,7 @@ def experiment(
     table, files = classic(replicates, seed, workers, out, runner)
     view = Table(title=f"classic comparison: {replicates} histories per system, 95% intervals")
     for col in table.columns:
-        view.add_column(col.replace("survival: ", "survival of\n"), no_wrap=col != "system")
+        view.add_column(col.replace("survival: ", "survival of "), min_width=12)
     for row in table.itertuples(index=False):
         view.add_row(*[str(v) for v in row])
     console.print(view)

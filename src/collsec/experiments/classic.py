@@ -121,9 +121,10 @@ def figure(results: dict[str, pd.DataFrame], path: Path, subtitle: str) -> Path:
     stats = [measures(df) for df in results.values()]
     fig, axes = plt.subplots(1, 3, figsize=(15, 5.2), sharey=False)
 
-    def bars(ax, key, **style):
+    def bars(ax, key, offset=0.0, **style):
         xs = [i for i, s in enumerate(stats) if key in s]
         est = np.array([stats[i][key] for i in xs])
+        xs = [x + offset for x in xs]
         if len(xs):
             err = np.clip([est[:, 0] - est[:, 1], est[:, 2] - est[:, 0]], 0, None)
             ax.errorbar(xs, est[:, 0], yerr=err, capsize=3, **style)
@@ -132,7 +133,7 @@ def figure(results: dict[str, pd.DataFrame], path: Path, subtitle: str) -> Path:
     axes[0].set_ylabel("share of histories with no hegemon")
     axes[0].set_title("endurance")
     for k, (code, label) in enumerate(LABELS.items()):
-        bars(axes[1], f"survival_{code}", fmt="o", color=f"C{k}", label=label)
+        bars(axes[1], f"survival_{code}", (k - 1.5) * 0.12, fmt="o", color=f"C{k}", label=label)
     axes[1].set_ylabel("share of the doctrine's states alive at the end")
     axes[1].set_title("survival by doctrine")
     axes[1].legend(fontsize=8)
