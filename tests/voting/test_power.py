@@ -181,3 +181,29 @@ def test_a_veto_needing_two_permanent_members_acts_more_often():
     )
     assert coleman.power_to_act(two) > coleman.power_to_act(one)
     assert shapley_shubik.index(two)[0] < shapley_shubik.index(one)[0]
+
+
+def test_tail_probabilities_keep_their_relative_precision():
+    """At a two-thirds quota the absolute Banzhaf index and the power to act are tail
+    probabilities (~1e-10 here); checked against exact integer counts.
+    """
+    rng = np.random.default_rng(7)
+    w = [int(x) for x in rng.integers(1, 101, 150)]
+    q = int(np.ceil(2 * sum(w) / 3))
+    counts = np.zeros(sum(w) + 1, dtype=object)
+    counts[:] = 0
+    counts[0] = 1
+    for v in w:
+        counts[v:] = counts[v:] + counts[:-v]
+    n = len(w)
+    winning = int(sum(counts[q:]))
+    assert coleman.power_to_act(Game.weighted(w, q)) == pytest.approx(winning / 2**n, rel=1e-12)
+    exact = {}
+    for v in set(w):
+        others = [0] * q  # divide by (1 + x^v): the others of a player of weight v
+        for k in range(q):
+            others[k] = counts[k] - (others[k - v] if k >= v else 0)
+        exact[v] = Fraction(sum(others[q - v :]), 2 ** (n - 1))
+    got = banzhaf.absolute(Game.weighted(w, q))
+    want = np.array([float(exact[v]) for v in w])
+    assert np.allclose(got, want, rtol=1e-9, atol=0)

@@ -39,10 +39,16 @@ class Decisiveness:
     winning: int | None = None
 
 
+SMALL_CLASS_VECTORS = 4096
+"""A single weighted game with more class-count vectors goes to generating functions."""
+
+
 def _method(game: Game) -> str:
-    if classes.vectors(game) <= classes.MAX_CLASS_VECTORS:
+    vectors = classes.vectors(game)
+    single = game.weights.shape[0] == 1 and np.allclose(game.weights, np.round(game.weights))
+    if vectors <= SMALL_CLASS_VECTORS or (vectors <= classes.MAX_CLASS_VECTORS and not single):
         return "classes"
-    if game.weights.shape[0] == 1:
+    if single:
         return "generating"
     raise GameTooLarge(
         f"a rule combining {game.weights.shape[0]} conditions over {game.n} players of "

@@ -102,8 +102,9 @@ def _windows(w, distinct, q, nodes, node_weights):  # pragma: no cover (numba)
             v = distinct[i]
             # yes-weight of the others in [q - v, q - 1] at p; at 1 - p, their no-weight
             # (distributed as the yes-weight at p) in [W - q - v + 1, W - q]
+            hi_a = q - 1 if node_weights[t, 0] != 0.0 else -1
             hi_b = total - q if node_weights[t, 1] != 0.0 else -1
-            a, b = _windows_without(c, v, p, q - v, q - 1, total - q - v + 1, hi_b)
+            a, b = _windows_without(c, v, p, q - v, hi_a, total - q - v + 1, hi_b)
             parts[t, i] = node_weights[t, 0] * a + node_weights[t, 1] * b
     out = np.zeros(len(distinct))
     for t in range(len(nodes)):  # fixed order of summation
@@ -125,37 +126,40 @@ def _by_distinct(w: np.ndarray, values: np.ndarray, distinct: np.ndarray) -> np.
     return out
 
 
-def decisive_probability(weights: np.ndarray, quota: float, p: float = 0.5) -> np.ndarray:
-    """Probability that each player is decisive when every other votes yes with probability p.
+def _half(q: int, total: int) -> tuple[np.ndarray, np.ndarray]:
+    """The node p = 1/2 with its window on the lighter side: the division then runs only
+    through the lower tail, never across the bulk of the distribution, whose rounding
+    errors would swamp a small tail probability.
+    """
+    side = [1.0, 0.0] if q - 1 <= total - q else [0.0, 1.0]
+    return np.array([0.5]), np.array([side])
 
-    At p = 1/2 this is the absolute Banzhaf index (swings / 2^(n-1)). Range [0, 1].
+
+def decisive_probability(weights: np.ndarray, quota: float) -> np.ndarray:
+    """Absolute Banzhaf index: the probability that each player is decisive (its swings /
+    2^(n-1)) when every other player votes yes or no with probability 1/2. Range [0, 1].
     """
     w, q = _integer_weights(weights, quota)
     if q <= 0:
         return np.zeros(len(w))
     distinct = np.array(sorted({int(x) for x in w if x > 0}), dtype=np.int64)
-    if p <= 0.5:
-        nodes, node_w = np.array([p]), np.array([[1.0, 0.0]])
-    else:
-        nodes, node_w = np.array([1.0 - p]), np.array([[0.0, 1.0]])
+    nodes, node_w = _half(q, int(w.sum()))
     return _by_distinct(w, _windows(w, distinct, q, nodes, node_w), distinct)
 
 
-def passing_probability(weights: np.ndarray, quota: float, p: float = 0.5) -> float:
-    """Probability that the yes-weight reaches the quota when each votes yes with probability p.
+def passing_probability(weights: np.ndarray, quota: float) -> float:
+    """Coleman's power of the collectivity to act: winning coalitions / 2^n, in [0, 1].
 
-    At p = 1/2, Coleman's power of the collectivity to act (winning coalitions / 2^n).
+    A coalition wins when its weight is >= q, i.e. when the weight of the others is
+    <= W - q: summed directly (no 1 - x, which would lose a tiny probability to rounding).
     """
     w, q = _integer_weights(weights, quota)
     if q <= 0:
         return 1.0
-    if p <= 0.5:
-        return float(1.0 - _distribution(w, p, q - 1).sum())
-    # yes-weight >= q  <=>  no-weight <= W - q, the no-weight distributed as at 1 - p
     total = int(w.sum())
     if total < q:
         return 0.0
-    return float(_distribution(w, 1.0 - p, total - q).sum())
+    return float(_distribution(w, 0.5, total - q).sum())
 
 
 def owen_integral(weights: np.ndarray, quota: float) -> np.ndarray:
@@ -171,9 +175,11 @@ def owen_integral(weights: np.ndarray, quota: float) -> np.ndarray:
     p, a = (x + 1) / 2, a / 2
     # pair each node p < 1/2 with its mirror 1 - p (Gauss-Legendre nodes are symmetric)
     low, high = p < 0.5 - 1e-12, p > 0.5 + 1e-12
-    mid = ~low & ~high
-    nodes = np.concatenate([p[low], np.full(mid.sum(), 0.5)])
-    mirror = np.concatenate([a[high][::-1], np.zeros(mid.sum())])
-    node_w = np.column_stack([np.concatenate([a[low], a[mid]]), mirror])
+    node_w = np.column_stack([a[low], a[high][::-1]])
+    nodes = p[low]
+    if (~low & ~high).any():  # odd m: the node 1/2, on the lighter side
+        mid, mid_w = _half(q, int(w.sum()))
+        nodes = np.concatenate([nodes, mid])
+        node_w = np.vstack([node_w, mid_w * a[~low & ~high].sum()])
     distinct = np.array(sorted({int(v) for v in w if v > 0}), dtype=np.int64)
     return _by_distinct(w, _windows(w, distinct, q, nodes, node_w), distinct)
