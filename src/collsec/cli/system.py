@@ -120,7 +120,7 @@ def simulate(
         Path | None, typer.Option(help="Write the per-turn series (.csv or .parquet).")
     ] = None,
 ) -> None:
-    """Simulate many histories of a system of states and summarise them (docs/system.md)."""
+    """Simulate many histories of a system of states and summarise them (docs/model.md II)."""
     from collsec.experiments.output import check_table_path, write_table
     from collsec.system import load_params
 
@@ -162,7 +162,7 @@ def experiment(
         "out"
     ),
 ) -> None:
-    """The classic comparison: realpolitik, collective security, mixed systems (docs/system.md)."""
+    """The classic comparison of security systems (docs/model.md, Part II)."""
     from collsec.experiments.classic import SYSTEMS, classic
 
     if replicates < 2:

@@ -4,7 +4,7 @@ Systems of all-realpolitik states are compared with systems where a quarter, hal
 quarters of the states practise collective security (drawn at random, or the strongest or the
 weakest quarter: universality of power as well as of states), with collective-defence and
 laissez-faire systems, and with a mixture of all four doctrines. Everything else is the model's
-defaults (docs/system.md, 3.8). Measures, each with a 95% interval over replicates:
+defaults (docs/model.md, Part II, 3.8). Measures, each with a 95% interval over replicates:
 
 * endurance: share of histories with no hegemon within the horizon (Wilson 1927 interval);
 * wars per history, and each doctrine's survival (the share of its states alive at the end,

@@ -1,4 +1,4 @@
-"""The long-run simulation of a system of states (docs/system.md).
+"""The long-run simulation of a system of states (docs/model.md, Part II).
 
 ``simulate(params, replicates, seed)`` runs many histories and returns one row per replicate.
 """
@@ -90,7 +90,7 @@ def simulate(
         not depend on it.
 
     Returns a DataFrame with one row per replicate: ``replicate`` then the measures of
-    :data:`OUT_FIELDS` (docs/system.md, 3.7), plus ``mean_war_size``; and, when ``series``,
+    :data:`OUT_FIELDS` (docs/model.md, Part II, 3.7), plus ``mean_war_size``; and, when ``series``,
     the per-turn DataFrame as a second value.
 
     """

@@ -13,7 +13,7 @@ so a replicate gives the same history alone, in any batch, on any worker.
 War kernels: projected capability ``c * 2**(-d / half_distance)`` and the ratio contest
 ``p = a**m / (a**m + b**m)`` are the formulas of :func:`collsec.war.projected_capability` and
 :func:`collsec.war.win_probability` re-expressed for numba (``tests/system`` checks that they
-agree on random inputs). The rules are described in docs/system.md, section 3.
+agree on random inputs). The rules are described in docs/model.md, Part II, section 3.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ OUT_FIELDS = (
     "decisions",
     "largest_share",
 )
-"""Measures of one replicate, in the kernel's output order (see docs/system.md, 3.7)."""
+"""Measures of one replicate, in the kernel's output order (see docs/model.md, Part II, 3.7)."""
 _F = {name: i for i, name in enumerate(OUT_FIELDS)}
 (O_ENDURED, O_END, O_HEGEMON, O_WARS, O_PARTS, O_LARGEST_WAR, O_AGG_WINS, O_ELIM) = range(8)
 O_SURV, O_INIT = _F["survivors_rp"], _F["initial_rp"]
@@ -223,7 +223,7 @@ def run_replicate(
     hegemony,
     series,
 ):  # pragma: no cover
-    """Simulate one system of ``n`` states for up to ``turns`` turns (docs/system.md, 3).
+    """Simulate one system of ``n`` states for up to ``turns`` turns (docs/model.md, Part II, 3).
 
     ``rng`` is the replicate's own ``numpy.random.Generator``; ``counts`` the number of states
     of each doctrine (in code order); ``cs_power`` 0/1/2 = practitioners drawn at random /

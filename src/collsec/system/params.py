@@ -1,6 +1,6 @@
 """Parameters of the long-run system model, validated, with the paper's principles as knobs.
 
-Every default and its source is listed in docs/system.md, section 3.8. The principle knobs use
+Every default and its source: docs/model.md, Part II, section 3.8. The principle knobs use
 the names of :data:`collsec.principles.PRINCIPLES` (universality through ``doctrines`` and
 ``cs_power``; ``commitment``; ``indivisibility``; ``mutual_confidence``; the distribution of
 power and disarmament through ``inequality`` and ``arms_cost``).
@@ -37,7 +37,7 @@ PRINCIPLE_KNOBS: dict[str, tuple[str, ...]] = {
 
 
 class SystemParams(BaseModel):
-    """Everything a run of the system model depends on (docs/system.md, 3.8).
+    """Everything a run of the system model depends on (docs/model.md, Part II, 3.8).
 
     Situation: ``states``, ``turns``, ``provinces``, ``doctrines`` (shares of states, any
     mixture). Principles as knobs: ``doctrines``/``cs_power`` (universality: share of states
