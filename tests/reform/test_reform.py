@@ -43,7 +43,13 @@ def test_veto_counts_come_from_the_file(shared_data):
     c = counts(evaluate(load_presets(), v, load_ideal_points(shared_data))).set_index("reform")
     assert c.loc["no-veto", "with_majority"] == len(rows)
     assert c.loc["two-vetoes", "with_majority"] == singles  # only single vetoes fall
-    assumptions = ["with_majority", "by_alignment"]
+    atrocity = sum(
+        1
+        for r in rows
+        if r["crisis_topic"].strip() in ("Syria", "Myanmar") or r["draft"] == "S/2015/508"
+    )
+    assert c.loc["no-veto-atrocities", "with_majority"] == atrocity
+    assumptions = ["with_majority", "by_alignment", "all_yes"]
     assert c.loc["status-quo", assumptions].sum() == 0 and c.loc["g4", assumptions].sum() == 0
     assert (c.vetoed == len(rows)).all()
     assert 0 < c.loc["ga-override", "by_alignment"] <= len(rows)
@@ -121,3 +127,25 @@ def test_reform_vetoes_breaks_down_and_lists(shared_data, tmp_path):
         app, ["reform", "vetoes", "g4", "--by", "colour", "--data-dir", str(shared_data)]
     )
     assert bad.exit_code == 2 and "decade" in bad.output
+
+
+def test_a_raised_majority_moves_with_the_assumption(shared_data, tmp_path):
+    """No veto but 12 of 15: the record guarantees only 9 yes, so (A) passes nothing and
+    (C, all non-vetoing members yes) passes every draft with at most 3 vetoes (the reform's
+    council has 15 seats whatever the year: before 1966 its 4 extra seats are new seats).
+    """
+    with open(shared_data / "unsc-vetoes" / "unsc_vetoes_1946_sept2022.csv", newline="") as f:
+        at_most_3 = sum(
+            1
+            for r in csv.DictReader(f)
+            if sum(bool(r[f"member_veto{i}"].strip()) for i in (1, 2, 3)) <= 15 - 12
+        )
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "raised:\n  name: No veto, 12 of 15\n  source: test\n"
+        "  classes: {permanent: {seats: 5}, elected: {seats: 10}}\n  rule: {quota: 12}\n"
+    )
+    reforms = {"raised": load_presets(mine)["raised"]}
+    c = counts(evaluate(reforms, load_vetoes(shared_data), None)).set_index("reform")
+    assert c.loc["raised", "with_majority"] == 0
+    assert c.loc["raised", "all_yes"] == at_most_3

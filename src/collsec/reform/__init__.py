@@ -54,7 +54,20 @@ class Reform(BaseModel):
         return Game.from_rule(self.rule, members, holders)
 
 
-def _parse(text: str, label: str) -> tuple[dict[str, Reform], list[str]]:
+class DraftClass(BaseModel):
+    """A class of drafts (e.g. mass atrocities), by crisis topic or draft symbol."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    source: str
+    topics: tuple[str, ...] = ()
+    drafts: tuple[str, ...] = ()
+
+    def contains(self, topic: str, draft: str) -> bool:
+        """Whether a draft with this crisis topic and symbol is in the class."""
+        return topic in self.topics or draft in self.drafts
+
+
+def _parse(text: str, label: str) -> tuple[dict[str, Reform], DraftClass | None]:
     try:
         raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
@@ -63,7 +76,14 @@ def _parse(text: str, label: str) -> tuple[dict[str, Reform], list[str]]:
         raise InputError(
             label, "top level", "a mapping of preset name -> preset", type(raw).__name__
         )
-    topics = list((raw.pop("mass_atrocity_topics", None) or {}).get("topics", []))
+    atrocity = raw.pop("mass_atrocity", None)
+    if atrocity is not None:
+        try:
+            atrocity = DraftClass.model_validate(atrocity)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            place = ".".join(str(p) for p in ("mass_atrocity", *err["loc"]))
+            raise InputError(label, place, err["msg"].removeprefix("Input should be ")) from None
     presets = {}
     for key, spec in raw.items():
         try:
@@ -77,29 +97,36 @@ def _parse(text: str, label: str) -> tuple[dict[str, Reform], list[str]]:
                 err["msg"].removeprefix("Input should be "),
                 err.get("input") if not isinstance(err.get("input"), dict) else None,
             ) from None
-    return presets, topics
+    return presets, atrocity
 
 
 @cache
-def _builtin() -> tuple[dict[str, Reform], list[str]]:
+def _builtin() -> tuple[dict[str, Reform], DraftClass | None]:
     text = resources.files(__package__).joinpath("presets.yaml").read_text(encoding="utf-8")
     return _parse(text, "presets.yaml")
+
+
+def _user(extra: str | Path) -> tuple[dict[str, Reform], DraftClass | None]:
+    path = Path(extra)
+    if not path.is_file():
+        raise InputError(str(path), "file", "a YAML file of reform presets")
+    return _parse(path.read_text(encoding="utf-8"), str(path))
 
 
 def load_presets(extra: str | Path | None = None) -> dict[str, Reform]:
     """The built-in presets, plus those of a user's YAML file (same shape)."""
     presets = dict(_builtin()[0])
     if extra is not None:
-        path = Path(extra)
-        if not path.is_file():
-            raise InputError(str(path), "file", "a YAML file of reform presets")
-        presets.update(_parse(path.read_text(encoding="utf-8"), str(path))[0])
+        presets.update(_user(extra)[0])
     return presets
 
 
-def mass_atrocity_topics() -> list[str]:
-    """Crisis topics taken to be mass-atrocity situations (an assumption, see presets.yaml)."""
-    return list(_builtin()[1])
+def mass_atrocity(extra: str | Path | None = None) -> DraftClass:
+    """The drafts taken to concern mass atrocities (an assumption, see presets.yaml); a
+    user's file of presets may give its own ``mass_atrocity:``.
+    """
+    own = _user(extra)[1] if extra is not None else None
+    return own or _builtin()[1]
 
 
 def class_power(reform: Reform) -> dict[str, dict[str, float]]:

@@ -1,15 +1,23 @@
 """Which of the drafts actually vetoed since 1946 would have passed under each reform.
 
 The record has no vote counts, so each answer rests on a stated assumption, applied through
-the same decision rules as everywhere (:func:`collsec.voting.rules.decide`):
+the same decision rules as everywhere (:func:`collsec.voting.rules.decide`). In all of them
+the permanent members that did not veto voted yes. Then:
 
-* The permanent members that did not veto voted yes; the elected members gave exactly the
-  majority the draft needed (7 of 11 before 1966, 9 of 15 since), the others abstaining.
-* New seats of an enlarged council (``with_majority``) vote yes, with the recorded majority;
-  or (``by_alignment``) vote yes in the share of Assembly members of that session whose ideal
-  point is closer to the non-vetoing permanent members' mean than to the vetoers' mean.
-* An Assembly override passes when two-thirds of the Assembly members of that session are,
-  by the same alignment test, on the non-vetoing side.
+* ``with_majority``: the elected members gave exactly the majority the draft needed (7 of 11
+  before 1966, 9 of 15 since; the least the record guarantees), the others abstaining; new
+  seats of an enlarged council vote yes, with the recorded majority; an Assembly override
+  succeeds.
+* ``by_alignment``: as above, but new seats vote yes in the share of Assembly members of that
+  session whose ideal point (Bailey, Strezhnev & Voeten 2017) is closer to the non-vetoing
+  permanent members' mean than to the vetoers' mean; an Assembly override succeeds when that
+  share reaches the override's majority.
+* ``all_yes``: every member that did not veto voted yes (the most the record allows): the
+  upper bound for a rule that raises the majority.
+
+A rule that needs more yes votes than the record guarantees thus passes a draft under
+``all_yes`` but not under ``with_majority``: the spread is what the missing counts hide.
+Drafts concern mass atrocities by a stated class (:func:`collsec.reform.mass_atrocity`).
 """
 
 from __future__ import annotations
@@ -17,12 +25,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from collsec.reform import Reform, mass_atrocity_topics
+from collsec.reform import DraftClass, Reform, mass_atrocity
 from collsec.voting.rules import Vote, decide
 
 ASSUMPTIONS = {
     "with_majority": "new seats vote with the recorded majority",
     "by_alignment": "new seats and the Assembly vote by UNGA ideal-point alignment",
+    "all_yes": "every member that did not veto voted yes (upper bound)",
 }
 P5 = ("CHN", "FRN", "RUS", "UKG", "USA")
 P5_CCODE = {"USA": 2, "UKG": 200, "FRN": 220, "RUS": 365, "CHN": 710}
@@ -51,9 +60,9 @@ def would_pass(
     reform: Reform,
     vetoed_by: tuple[str, ...],
     year: int,
-    topic: str,
     assumption: str,
     share: float | None,
+    atrocity: bool = False,
 ) -> bool:
     """Whether one vetoed draft would pass under ``reform`` (module docstring)."""
     members, holders = reform.members()
@@ -63,7 +72,7 @@ def would_pass(
     for code, seat in zip(P5, perm, strict=False):
         votes[seat] = Vote.NO if code in vetoed_by else Vote.YES
     p5_yes = 5 - len(vetoed_by)
-    elected_yes = max(0, old_quota - p5_yes)
+    elected_yes = old_elected if assumption == "all_yes" else max(0, old_quota - p5_yes)
     others = [m for m in members if m not in perm]
     old = (
         others[:old_elected]
@@ -73,27 +82,34 @@ def would_pass(
     new = [m for m in others if m not in old]
     for i, seat in enumerate(old):
         votes[seat] = Vote.YES if i < elected_yes else Vote.ABSTAIN
-    if assumption == "with_majority" or share is None:
+    if assumption != "by_alignment" or share is None:
         new_yes = len(new)
     else:
         new_yes = int(round(share * len(new)))
     for i, seat in enumerate(new):
         votes[seat] = Vote.YES if i < new_yes else Vote.NO
-    classes = ("mass_atrocity",) if topic in mass_atrocity_topics() else ()
+    classes = ("mass_atrocity",) if atrocity else ()
     decision = decide(reform.rule, members, votes, draft_classes=classes, permanent=holders)
     if decision.adopted:
         return True
     if reform.assembly_override and decision.cause == "veto":
-        if assumption == "with_majority":
+        if assumption != "by_alignment":
             return True
         return share is not None and share >= reform.assembly_override
     return False
 
 
 def evaluate(
-    reforms: dict[str, Reform], vetoes: pd.DataFrame, points: pd.DataFrame | None
+    reforms: dict[str, Reform],
+    vetoes: pd.DataFrame,
+    points: pd.DataFrame | None,
+    atrocities: DraftClass | None = None,
 ) -> pd.DataFrame:
-    """One row per (reform, assumption, draft): the draft's facts and ``passes``."""
+    """One row per (reform, assumption, draft): the draft's facts, whether it is taken to
+    concern a mass atrocity (``atrocity``), and whether it ``passes``.
+    """
+    atrocities = atrocities or mass_atrocity()
+    in_class = [atrocities.contains(t, d) for t, d in zip(vetoes.topic, vetoes.draft, strict=True)]
     shares = [
         alignment_share(points, y, v) if points is not None else None
         for y, v in zip(vetoes.year, vetoes.vetoed_by, strict=True)
@@ -101,8 +117,8 @@ def evaluate(
     rows = []
     for key, reform in reforms.items():
         for assumption in ASSUMPTIONS:
-            for number, (draft, share) in enumerate(
-                zip(vetoes.itertuples(), shares, strict=True), start=1
+            for number, (draft, share, atrocity) in enumerate(
+                zip(vetoes.itertuples(), shares, in_class, strict=True), start=1
             ):
                 rows.append(
                     {
@@ -115,8 +131,14 @@ def evaluate(
                         "topic": draft.topic,
                         "region": draft.region,
                         "vetoed_by": " ".join(draft.vetoed_by),
+                        "atrocity": atrocity,
                         "passes": would_pass(
-                            reform, draft.vetoed_by, draft.year, draft.topic, assumption, share
+                            reform,
+                            draft.vetoed_by,
+                            draft.year,
+                            assumption,
+                            share,
+                            atrocity,
                         ),
                     }
                 )
