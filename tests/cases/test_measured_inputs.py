@@ -39,3 +39,14 @@ def test_every_other_alignment_and_estimate_states_its_reason(name):
             assert actor.alignment_source.startswith("stated: "), code
         if actor.kind == "non_state":
             assert actor.capability_source.startswith("estimate: "), code
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_state_locations_are_the_capitals_of_the_year(name):
+    from collsec.data.locations import capital
+
+    s = load_scenario(name)
+    year = s.threat.date.year
+    for code, actor in s.actors.items():
+        if actor.kind == "state":
+            assert (actor.location.lat, actor.location.lon) == capital(code, year), code

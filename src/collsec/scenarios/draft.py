@@ -13,7 +13,7 @@ from datetime import date
 
 import yaml
 
-from collsec.data.draft import draft_actors
+from collsec.data.draft import draft_actors, draft_notes
 
 
 def _actor_line(a: dict) -> str:
@@ -42,12 +42,11 @@ def draft_scenario(
 ) -> str:
     """YAML text of a scenario draft for ``codes`` in ``year`` (see the module docstring)."""
     actors = draft_actors(year, codes, data_dir)
-    missing = [a["code"] for a in actors if a.get("alignment") is None]
     lines = [
-        f"# Drafted by `collsec scenario new` from COW NMC 6.0 (CINC {year}), UNGA ideal",
-        f"# points (session {year - 1945}) and capital locations. Add the facts: threat, bodies,",
-        "# absences, allies; state alignments (with alignment_source: 'stated: <reason>') for:",
-        f"#   {', '.join(missing) or '(none: every actor has an Assembly ideal point)'}",
+        f"# Drafted by `collsec scenario new` from COW NMC 6.0 (CINC {year}), UNGA ideal points",
+        "# and capital locations. Add the facts: threat, bodies, absences, allies; state",
+        "# alignments with alignment_source: 'stated: <reason>'. Still to do:",
+        *(f"#   {note}" for note in draft_notes(year, actors)),
         f"name: {name}",
         f"title: {name.replace('-', ' ').title()}",
         "summary: ''",
