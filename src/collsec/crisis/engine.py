@@ -406,6 +406,14 @@ def run_crisis(
     sanction_u = rng.random((draws, n))
     war_u = rng.random((draws, 2))
 
+    def expected_power(side: np.ndarray) -> float:
+        """The target's power at the theatre plus the others' of ``side``, times commitment."""
+        others = side & (np.arange(n) != sit.target)
+        return float(power[sit.target]) + params.commitment * float(power[others].sum())
+
+    target_side = sit.allied[:, sit.target].copy()  # the target and its treaty allies
+    target_side[sit.target] = True
+
     branches = {True: _branch(scenario, sit, params, True, power, enemy)}
     if not attributed.all():
         branches[False] = _branch(scenario, sit, params, False, power, enemy)
@@ -421,7 +429,7 @@ def run_crisis(
     responses = np.empty(draws, dtype=object)
     gains = np.zeros(draws)
     backs = np.zeros(draws, dtype=bool)
-    p_rev_of, p_prev_of, coverage_of, honoured_power = {}, {}, {}, {}
+    p_rev_of, p_prev_of = {}, {}
     for key, br in branches.items():
         rows = attributed == key
         k = int(rows.sum())
@@ -433,20 +441,11 @@ def run_crisis(
             coverage = applying.astype(float) @ trade
         else:
             coverage = np.zeros(k)
-        coverage_of[key] = float(coverage.mean())
         bite = coverage * severity
         if br.response in FORCE_RESPONSES:
-            expected = float(power[sit.target]) + params.commitment * float(
-                power[br.force_joined & (np.arange(n) != sit.target)].sum()
-            )
-            p_rev, p_prev = war_probabilities(expected, enemy, params)
+            p_rev, p_prev = war_probabilities(expected_power(br.force_joined), enemy, params)
         elif threat.stage == "threatened":
-            defenders = sit.allied[:, sit.target].copy()
-            defenders[sit.target] = True
-            expected = float(power[sit.target]) + params.commitment * float(
-                power[defenders & (np.arange(n) != sit.target)].sum()
-            )
-            p_rev, p_prev = war_probabilities(expected, enemy, params)
+            p_rev, p_prev = war_probabilities(expected_power(target_side), enemy, params)
         else:
             p_rev, p_prev = 0.0, 1.0  # the aggressor holds what it took: nobody contests it
         if not key:
@@ -460,14 +459,9 @@ def run_crisis(
             (br.response in FORCE_RESPONSES and key) or threat.stage == "threatened"
         )
         if np.any(fights):
-            if br.response in FORCE_RESPONSES:
-                joined = br.force_joined
-            else:
-                joined = sit.allied[:, sit.target].copy()
-                joined[sit.target] = True
+            joined = br.force_joined if br.response in FORCE_RESPONSES else target_side
             honoured = honour(joined, commit_u[rows], params.commitment, sit.target)
             coalition_power = honoured.astype(float) @ power
-            honoured_power[key] = float(coalition_power.mean())
             codes = fight(coalition_power, enemy, war_u[rows], params)
             res = np.where(
                 fights,
@@ -497,12 +491,10 @@ def run_crisis(
     # coalition and sanctions records of the main branch
     coalition = None
     if br.force_joined is not None:
-        joined_mask = br.force_joined
-        others = joined_mask & (np.arange(n) != sit.target)
-        expected = float(power[sit.target]) + params.commitment * float(power[others].sum())
+        expected = expected_power(br.force_joined)
         free = br.force_ready & ~br.force_joined
         coalition = Coalition(
-            members=tuple(sit.codes[i] for i in np.flatnonzero(joined_mask)),
+            members=tuple(sit.codes[i] for i in np.flatnonzero(br.force_joined)),
             willing=tuple(sit.codes[i] for i in np.flatnonzero(br.force_ready)),
             free_riders=tuple(sit.codes[i] for i in np.flatnonzero(free)),
             expected_capability=round(expected, 6),

@@ -279,16 +279,6 @@ class Scenario(_Strict):
         """The permanent members of ``body`` (scenario override, else the preset's)."""
         return body.permanent if body.permanent is not None else body.resolved().permanent
 
-    def resolve_code(self, name: str) -> Code | None:
-        """The actor code for a code or alias (case-insensitive), or None."""
-        if name in self.actors:
-            return name
-        lowered = name.lower()
-        for code, actor in self.actors.items():
-            if code.lower() == lowered or lowered in (a.lower() for a in actor.aliases):
-                return code
-        return None
-
 
 __all__ = [
     "Actor",
