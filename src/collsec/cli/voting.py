@@ -62,8 +62,7 @@ def power(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Exact voting power of each class of member: Banzhaf, Shapley-Shubik, Coleman."""
-    from collsec.reform import load_presets
-    from collsec.voting.power import power_indices
+    from collsec.reform import class_power, load_presets
 
     presets = load_presets()
     if Path(preset).is_file():
@@ -72,30 +71,16 @@ def power(
         reform = presets[preset]
     else:
         raise InputError(preset, "preset", "a preset (" + ", ".join(presets) + ") or a YAML file")
-    game = reform.game()
-    idx = power_indices(game)
-    rows = []
-    for cls, spec in reform.classes.items():
-        i = game.players.index(f"{cls}_1")
-        rows.append(
-            {
-                "class": cls,
-                "seats": spec.seats,
-                "veto": spec.veto,
-                "shapley_shubik": idx.shapley_shubik[i],
-                "banzhaf": idx.banzhaf[i],
-                "banzhaf_absolute": idx.banzhaf_absolute[i],
-                "coleman_prevent": idx.prevent[i],
-                "coleman_initiate": idx.initiate[i],
-            }
-        )
+    power = class_power(reform)
+    council = power.pop("_council")
+    rows = [{"class": cls, **values} for cls, values in power.items()]
     if as_json:
         typer.echo(
             json.dumps(
                 {
                     "reform": reform.name,
-                    "power_to_act": idx.power_to_act,
-                    "winning_coalitions": idx.winning_coalitions,
+                    "power_to_act": council["power_to_act"],
+                    "winning_coalitions": council["winning_coalitions"],
                     "classes": rows,
                 },
                 indent=2,
@@ -135,10 +120,10 @@ def power(
         )
     console.print(table)
     console.print(
-        f"Coleman's power of the council to act: {idx.power_to_act:.5f}"
+        f"Coleman's power of the council to act: {council['power_to_act']:.5f}"
         + (
-            f" ({idx.winning_coalitions} of {2**game.n} coalitions win)"
-            if idx.winning_coalitions is not None
+            f" ({council['winning_coalitions']} of {2 ** council['members']} coalitions win)"
+            if council["winning_coalitions"] is not None
             else ""
         )
     )

@@ -129,16 +129,29 @@ def mass_atrocity(extra: str | Path | None = None) -> DraftClass:
     return own or _builtin()[1]
 
 
-def class_power(reform: Reform) -> dict[str, dict[str, float]]:
-    """Per class: Shapley-Shubik and normalised Banzhaf of one member; and the power to act."""
+def class_power(reform: Reform) -> dict[str, dict]:
+    """Per class: its seats, whether it holds the veto, and every index of one member
+    (Shapley-Shubik, normalised and absolute Banzhaf, Coleman's power to prevent and to
+    initiate); under ``"_council"``, the power to act, the number of winning coalitions (where
+    counted) and the number of members.
+    """
     game = reform.game()
     idx = power_indices(game)
-    out: dict[str, dict[str, float]] = {}
-    for cls in reform.classes:
+    out: dict[str, dict] = {}
+    for cls, spec in reform.classes.items():
         i = game.players.index(f"{cls}_1")
         out[cls] = {
+            "seats": spec.seats,
+            "veto": spec.veto,
             "shapley_shubik": float(idx.shapley_shubik[i]),
             "banzhaf": float(idx.banzhaf[i]),
+            "banzhaf_absolute": float(idx.banzhaf_absolute[i]),
+            "coleman_prevent": float(idx.prevent[i]),
+            "coleman_initiate": float(idx.initiate[i]),
         }
-    out["_council"] = {"power_to_act": idx.power_to_act}
+    out["_council"] = {
+        "power_to_act": idx.power_to_act,
+        "winning_coalitions": idx.winning_coalitions,
+        "members": game.n,
+    }
     return out
