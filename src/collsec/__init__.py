@@ -13,11 +13,27 @@ The public API is small on purpose:
 Reform analysis lives in :mod:`collsec.reform`, the public data readers in :mod:`collsec.data`.
 """
 
+import importlib
+
 from collsec.crisis import EngineParams, run_crisis
 from collsec.scenarios import case_names, load_scenario
-from collsec.system import SystemParams, simulate
-from collsec.voting.power import Game, power_indices
 from collsec.voting.rules import DecisionRule, decide
+
+_LAZY = {
+    "Game": "collsec.voting.game",
+    "power_indices": "collsec.voting.power",
+    "SystemParams": "collsec.system",
+    "simulate": "collsec.system",
+}
+"""Names loaded on first use: they pull in numba, which every other command can do without."""
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __version__ = "0.1.0"
 

@@ -6,10 +6,27 @@ per index (:mod:`~collsec.voting.banzhaf`, :mod:`~collsec.voting.shapley_shubik`
 :mod:`~collsec.voting.coleman`), listed in :data:`~collsec.voting.power.INDICES`.
 """
 
-from collsec.voting.game import Game
-from collsec.voting.power import INDICES, PowerIndices, power_indices
-from collsec.voting.reference import REFERENCE_GAMES
+import importlib
+
 from collsec.voting.rules import Decision, DecisionRule, Vote, decide, is_winning, weighted_games
+
+_LAZY = {
+    "Game": "collsec.voting.game",
+    "INDICES": "collsec.voting.power",
+    "PowerIndices": "collsec.voting.power",
+    "power_indices": "collsec.voting.power",
+    "REFERENCE_GAMES": "collsec.voting.reference",
+}
+"""Voting-power names, loaded on first use: the decision rules (which the crisis engine needs)
+come without numba."""
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "INDICES",
