@@ -139,24 +139,70 @@ def schema(out: Annotated[Path | None, typer.Option(help="Write to this file.")]
         typer.echo(text)
 
 
+def _dates(start, end) -> str:
+    if start is None and end is None:
+        return "always"
+    return f"{start or '...'} to {end or 'today'}"
+
+
+def institution_lines(key: str, inst) -> list[tuple[str, str]]:
+    """Every field of an institution, as (label, text) rows for an 80-column listing."""
+    from collsec.voting.rules import describe
+
+    seats = f"{inst.seats} seats" if inst.seats else "every member sits"
+    rows = [
+        ("scope", f"{inst.scope}; {seats}"),
+        ("permanent", " ".join(inst.permanent) or "none"),
+        ("rule", describe(inst.rule)),
+    ]
+    if inst.procedural_rule is not None:
+        rows.append(("procedural", describe(inst.procedural_rule)))
+    tools = []
+    for p in inst.tools:
+        dated = (
+            ""
+            if p.valid_from is None and p.valid_to is None
+            else (f" ({_dates(p.valid_from, p.valid_to)})")
+        )
+        tools.append(p.tool.value + dated)
+    rows.append(("tools", ", ".join(tools)))
+    duties = []
+    if inst.defends_members:
+        duties.append("defends its members (collective defence)")
+    if inst.sanctions_by_each_member:
+        duties.append("sanctions applied by each member")
+    if inst.fallback:
+        duties.append("takes up a question a council fails to act on")
+    rows.append(("obligations", "; ".join(duties) or "none beyond its decisions"))
+    if inst.area:
+        rows.append(("area", inst.area_note or ", ".join(a.name for a in inst.area)))
+    rows.append(("valid", _dates(inst.valid_from, inst.valid_to)))
+    rows.append(("source", inst.source or "-"))
+    return rows
+
+
 @app.command()
 @user_errors
-def institutions() -> None:
-    """List the built-in institutions (presets usable in scenario files)."""
-    table = Table(title="built-in institutions")
-    table.add_column("key", no_wrap=True)
-    for col in ("name", "rule", "tools", "source"):
-        table.add_column(col)
-    for key, inst in presets().items():
-        rule = inst.rule.model_dump(exclude_defaults=True)
-        table.add_row(
-            key,
-            inst.name,
-            ", ".join(f"{k}={v}" for k, v in rule.items()),
-            ", ".join(t.value for t in inst.tools),
-            inst.source,
-        )
-    console.print(table)
+def institutions(
+    key: Annotated[
+        str | None, typer.Argument(help="One preset to show (default: all of them).")
+    ] = None,
+) -> None:
+    """List the built-in institutions (presets usable in scenario files), every field."""
+    known = presets()
+    if key is not None and key not in known:
+        raise InputError("institutions", "KEY", "a preset: " + ", ".join(known), key)
+    for name, inst in known.items():
+        if key is not None and name != key:
+            continue
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="dim", no_wrap=True, min_width=11)
+        table.add_column(overflow="fold")
+        for label, text in institution_lines(name, inst):
+            table.add_row(label, text)
+        console.print(f"[bold]{name}[/]  {inst.name}", highlight=False)
+        console.print(table, highlight=False)
+        console.print()
 
 
 scenario_app = typer.Typer(help="Write scenario files.", no_args_is_help=True)

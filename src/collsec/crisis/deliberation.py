@@ -1,21 +1,41 @@
 """Deliberation: each body concerned votes on the measures of the escalation ladder.
 
-A body tables force, else sanctions, else condemnation (among the tools it has), and stops at
-the first draft its rule adopts. Each member's vote comes from its support
-(:mod:`collsec.crisis.interests`); absent members are absent; the decision and who was
-pivotal or vetoed come from :func:`collsec.voting.rules.decide`.
+A body tables force, else sanctions, else condemnation (among the tools it held on the crisis
+date), and stops at the first draft its rule adopts. Each member's vote comes from its
+support (:mod:`collsec.crisis.interests`); absent members are absent; the decision and who
+was pivotal or vetoed come from :func:`collsec.voting.rules.decide`.
+
+Bodies deliberate in the Charter's order (:func:`deliberate_all`):
+
+A. a collective-defence alliance of which the target is a member, when the theatre lies in
+   the treaty's area, acts at once (UN Charter Art. 51, NATO Art. 5);
+R. regional bodies and alliances acting for a non-member deliberate; a body of the region
+   (the aggressor or the target a member) that adopts sanctions or force is a *request* to
+   the Council, weighed against non-intervention in internal crises;
+G. global councils (the Security Council, the League) vote the ladder;
+F. if a council draft was vetoed and no force was authorised, the Council may refer the
+   question to the General Assembly by a procedural vote (no veto); the Assembly takes up the
+   measures above what the Council adopted, with the powers it held on the date (Arts. 10-11;
+   force only from "Uniting for Peace", 3 Nov 1950);
+U. failing every body, a state with enough support and the power to win acts alone.
+
+A regional body's force is "regional action without global authorisation" only when no
+global body authorised force (Charter Art. 53).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from collsec.crisis.interests import vote_of
+from collsec.crisis.interests import Support, vote_of
 from collsec.crisis.params import EngineParams
+from collsec.crisis.situation import Situation
 from collsec.institutions import LADDER, Institution, Tool
+from collsec.scenarios.model import Body, Scenario
 from collsec.voting.rules import Decision, Vote, decide
 
 
@@ -30,7 +50,11 @@ class Draft(BaseModel):
 
 
 class BodyRecord(BaseModel):
-    """What one body did: the drafts it voted on, in order, and the measure it adopted."""
+    """What one body did: the drafts it voted on, in order, and the measure it adopted.
+
+    ``referral`` is the Council's procedural vote that sent a blocked question to the
+    Assembly (on the Assembly's record), when there was one.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -41,6 +65,7 @@ class BodyRecord(BaseModel):
     permanent: tuple[str, ...]
     drafts: tuple[Draft, ...] = ()
     adopted: Tool | None = None
+    referral: Decision | None = None
     note: str = ""
 
     def draft(self, measure: Tool) -> Draft | None:
@@ -53,7 +78,7 @@ def deliberate(
     institution: Institution,
     members: tuple[str, ...],
     permanent: tuple[str, ...],
-    support: Mapping[Tool, np.ndarray],
+    support: Mapping[Tool, Support],
     index: Mapping[str, int],
     absent: Iterable[str],
     params: EngineParams,
@@ -67,22 +92,27 @@ def deliberate(
     Parameters
     ----------
     support:
-        Measure -> support of every actor (array aligned with ``index``).
+        Measure -> :class:`Support` of every actor (arrays aligned with ``index``).
     absent:
         Members who stay away (their vote is ABSENT whatever their support).
     parties:
-        The parties to the dispute (left out of the count by rules that exclude them).
+        The parties to the dispute (left out of the count, or bound to abstain, by rules that
+        say so).
     tools:
-        The measures that may be tabled here (default: all the institution's tools).
+        The measures that may be tabled here (default: all the institution's tools; the
+        caller passes those it held on the crisis date).
 
     """
     absent = set(absent)
-    allowed = set(institution.tools if tools is None else tools) & set(institution.tools)
+    held = {p.tool for p in institution.tools}
+    allowed = held if tools is None else set(tools) & held
+    band = params.thresholds.band
     drafts = []
     adopted = None
     for measure in (t for t in LADDER if t in allowed):
+        s = support[measure]
         votes = {
-            m: Vote.ABSENT if m in absent else vote_of(support[measure][index[m]], measure, params)
+            m: Vote.ABSENT if m in absent else vote_of(s.total[index[m]], s.threshold, band)
             for m in members
         }
         decision = decide(
@@ -93,7 +123,8 @@ def deliberate(
             draft_classes=classes,
             permanent=permanent,
         )
-        drafts.append(Draft(measure=measure, votes=votes, decision=decision))
+        recorded = decision_votes(institution, votes, parties)
+        drafts.append(Draft(measure=measure, votes=recorded, decision=decision))
         if decision.adopted:
             adopted = measure
             break
@@ -107,3 +138,249 @@ def deliberate(
         adopted=adopted,
         note=note,
     )
+
+
+def decision_votes(institution: Institution, votes: dict, parties: Iterable[str]) -> dict:
+    """The votes as recorded: parties bound to abstain (Art. 27(3)) shown abstaining."""
+    if not institution.rule.parties_abstain:
+        return votes
+    parties = set(parties)
+    return {m: Vote.ABSTAIN if m in parties and v != Vote.ABSENT else v for m, v in votes.items()}
+
+
+PHASE_RANK = {"defence": 0, "council": 1, "fallback": 2, "regional": 3}
+"""Authority of a body's phase: an alliance defending its member acts on its own right (0);
+then the global councils, the Assembly, regional bodies; a lone state comes last (4)."""
+
+
+def phase_of(scenario: Scenario, body: Body) -> str:
+    """The phase a body deliberates in (see the module docstring)."""
+    threat = scenario.threat
+    inst = body.resolved()
+    theatre = threat.theatre or scenario.actors[threat.target].location
+    if (
+        inst.defends_members
+        and threat.target in scenario.members(body)
+        and inst.covers(theatre.lat, theatre.lon)
+    ):
+        return "defence"
+    if inst.scope == "global":
+        return "fallback" if inst.fallback else "council"
+    return "regional"
+
+
+def ranks(scenario: Scenario) -> dict[str, int]:
+    """Body id -> :data:`PHASE_RANK` of its phase."""
+    return {b.id: PHASE_RANK[phase_of(scenario, b)] for b in scenario.bodies}
+
+
+def stronger(measure: Tool, than: Tool | None) -> bool:
+    """Whether ``measure`` is higher on the ladder than ``than`` (None: nothing adopted)."""
+    return than is None or LADDER.index(measure) < LADDER.index(than)
+
+
+def parties_of(scenario: Scenario, sit: Situation) -> list[str]:
+    """The parties to the dispute: the aggressor's side, the target and the state a target
+    population belongs to.
+    """
+    parties = [sit.codes[i] for i in np.flatnonzero(sit.aggressor_side)]
+    parties.append(scenario.threat.target)
+    part_of = scenario.actors[scenario.threat.target].part_of
+    return parties + ([part_of] if part_of else [])
+
+
+@dataclass
+class Deliberation:
+    """What the bodies (and failing them, a lone state) did.
+
+    ``response`` is set when force was decided: ``collective_defence``,
+    ``authorised_force``, ``regional_action`` or ``unilateral``; ``acting`` holds the bodies
+    that decided it, ``lone`` the state acting alone; ``request`` whether a regional body of
+    the region asked for action.
+    """
+
+    records: list[BodyRecord]
+    response: str | None = None
+    acting: list[BodyRecord] = field(default_factory=list)
+    lone: int | None = None
+    request: bool = False
+
+
+def _run(scenario, sit, params, body, supports, tools, note=""):
+    inst = body.resolved()
+    members = scenario.members(body)
+    day = scenario.threat.date
+    if not inst.valid_on(day):
+        return BodyRecord(
+            id=body.id,
+            name=inst.name,
+            scope=inst.scope,
+            members=members,
+            permanent=scenario.permanent(body),
+            note=f"did not exist on {day}",
+        )
+    held = set(inst.tools_on(day))
+    allowed = [t for t in LADDER if t in held and (tools is None or t in tools)]
+    absent = [m for m in members if scenario.actors[m].absent_from(body.id)]
+    return deliberate(
+        body.id,
+        inst,
+        members,
+        scenario.permanent(body),
+        supports,
+        sit.index,
+        absent,
+        params,
+        parties=parties_of(scenario, sit),
+        classes=scenario.threat.classes,
+        tools=allowed,
+        note=note,
+    )
+
+
+def _referral(scenario, sit, params, council: Body, record: BodyRecord, supports):
+    """The Council's procedural vote to refer a blocked question to the Assembly (no veto);
+    members vote as they would on condemnation. None when the Council has no procedural rule
+    (the question is then open to the Assembly as it stands).
+    """
+    inst = council.resolved()
+    if inst.procedural_rule is None:
+        return None
+    s = supports[Tool.CONDEMNATION]
+    band = params.thresholds.band
+    votes = {
+        m: Vote.ABSENT
+        if scenario.actors[m].absent_from(council.id)
+        else vote_of(s.total[sit.index[m]], s.threshold, band)
+        for m in record.members
+    }
+    return decide(inst.procedural_rule, record.members, votes)
+
+
+def deliberate_all(
+    scenario: Scenario,
+    sit: Situation,
+    params: EngineParams,
+    supports: Callable[[bool], Mapping[Tool, Support]],
+    attributed: bool,
+    power: np.ndarray,
+    enemy: float,
+) -> Deliberation:
+    """Phases A, R, G, F and U (module docstring). ``supports(request)`` gives the supports
+    without and with a regional request.
+    """
+    allowed = None if attributed else [Tool.CONDEMNATION]
+    phases: dict[str, list[Body]] = {"defence": [], "council": [], "fallback": [], "regional": []}
+    for body in scenario.bodies:
+        phases[phase_of(scenario, body)].append(body)
+    base = supports(False)
+    records: list[BodyRecord] = []
+    force_by: dict[str, list[BodyRecord]] = {"defence": [], "global": [], "regional": []}
+
+    for body in phases["defence"]:
+        rec = _run(scenario, sit, params, body, base, allowed)
+        records.append(rec)
+        if rec.adopted == Tool.FORCE:
+            force_by["defence"].append(rec)
+
+    regional, request = [], False
+    parties = set(parties_of(scenario, sit))
+    for body in phases["regional"]:
+        rec = _run(scenario, sit, params, body, base, allowed)
+        regional.append(rec)
+        of_region = bool(parties & set(rec.members))
+        if of_region and rec.adopted in (Tool.SANCTIONS, Tool.FORCE):
+            request = True
+    after = supports(request)
+
+    councils = [(b, _run(scenario, sit, params, b, after, allowed)) for b in phases["council"]]
+    records += [r for _, r in councils]
+    best = None
+    for _, rec in councils:
+        if rec.adopted is not None and stronger(rec.adopted, best):
+            best = rec.adopted
+        if rec.adopted == Tool.FORCE:
+            force_by["global"].append(rec)
+    vetoed = [(b, r) for b, r in councils if any(d.decision.cause == "veto" for d in r.drafts)]
+    for body in phases["fallback"]:
+        inst = body.resolved()
+        if best == Tool.FORCE or (councils and not vetoed):
+            records.append(
+                BodyRecord(
+                    id=body.id,
+                    name=inst.name,
+                    scope=inst.scope,
+                    members=scenario.members(body),
+                    permanent=scenario.permanent(body),
+                    note="not seized: the Council was not blocked by a veto",
+                )
+            )
+            continue
+        referral = None
+        if vetoed:
+            referral = _referral(scenario, sit, params, *vetoed[0], after)
+            if referral is not None and not referral.adopted:
+                records.append(
+                    BodyRecord(
+                        id=body.id,
+                        name=inst.name,
+                        scope=inst.scope,
+                        members=scenario.members(body),
+                        permanent=scenario.permanent(body),
+                        referral=referral,
+                        note="not seized: the Council's procedural vote to refer failed",
+                    )
+                )
+                continue
+        tools = [t for t in LADDER if stronger(t, best)]
+        if allowed is not None:
+            tools = [t for t in tools if t in allowed]
+        note = "took up the question after a veto in the Council" if vetoed else ""
+        rec = _run(scenario, sit, params, body, after, tools, note)
+        rec = rec.model_copy(update={"referral": referral})
+        records.append(rec)
+        if rec.adopted == Tool.FORCE:
+            force_by["global"].append(rec)
+
+    global_force = bool(force_by["global"] or force_by["defence"])
+    for rec in regional:
+        if rec.adopted == Tool.FORCE and global_force:
+            note = "force beside a global authorisation or a defence already under way (Art. 53)"
+            rec = rec.model_copy(update={"note": note})
+        elif rec.adopted == Tool.FORCE:
+            force_by["regional"].append(rec)
+        records.append(rec)
+
+    for kind, response in (
+        ("defence", "collective_defence"),
+        ("global", "authorised_force"),
+        ("regional", "regional_action"),
+    ):
+        if force_by[kind]:
+            return Deliberation(records, response, force_by[kind], request=request)
+    lone = None
+    if attributed:
+        lone = act_alone(sit, params, after[Tool.FORCE].total, power, enemy)
+    if lone is not None:
+        return Deliberation(records, "unilateral", [], lone=lone, request=request)
+    return Deliberation(records, request=request)
+
+
+def act_alone(
+    sit: Situation, params: EngineParams, force_support: np.ndarray, power, enemy: float
+) -> int | None:
+    """A state acting alone (neither the target nor its treaty defenders, who fight in
+    self-defence anyway): support for force at least ``unilateral_threshold`` and the power,
+    with the target's, to match the aggressor's side at the theatre. The strongest such state.
+    """
+    candidates = (
+        (force_support >= params.unilateral_threshold)
+        & sit.seated
+        & ~sit.aggressor_side
+        & ~sit.defenders
+        & (power + power[sit.target] >= enemy)
+    )
+    candidates[sit.target] = False
+    if not candidates.any():
+        return None
+    return int(np.argmax(np.where(candidates, power, -1.0)))

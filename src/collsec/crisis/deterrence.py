@@ -1,48 +1,65 @@
 """Deterrence and war: the aggressor's calculus and the fortunes of war.
 
-War is decided, in this model, by two independent engagements, each won by the coalition with
-the probability of the contest function (:func:`collsec.war.win_probability`) of the two
-sides' power at the theatre: the coalition reverses the aggression if it wins both, the
-aggressor prevails if it wins both, otherwise the war ends in stalemate. So with per-engagement
-probability p: P(reversed) = p**2, P(prevailed) = (1 - p)**2, P(stalemate) = 2p(1 - p).
+A war between the side defending the target (the target, its treaty defenders, and any
+coalition a body put together) and the aggressor's side ends in one of three ways. With
+``r = ln(D / A)`` the log ratio of the two sides' power at the theatre, the probabilities are
+an ordered-logit form of the contest success function (Tullock 1980; Hirshleifer 1989):
+
+    P(aggression reversed)  = logistic(k * r - c)
+    P(aggression prevailed) = logistic(-k * r - c)
+    P(stalemate)            = the rest
+
+with ``k`` the decisiveness of war and ``c`` how hard a decisive result is (c = 0: no
+stalemate; equal sides then split the odds). Both are fitted on the recorded results
+(:mod:`collsec.validation.fit`).
+
+The aggressor weighs going on against backing down (units of its stakes and of its survival):
+
+    go on   = P(prevail) * stakes - P(reversed) * defeat_cost - war_cost - bite * sanction_cost
+    back    = -backing_down_cost * stakes
 """
 
 from __future__ import annotations
 
 import numpy as np
+from scipy.special import expit
 
 from collsec.crisis.params import EngineParams
-from collsec.war import win_probability
+
+TINY = 1e-12
+"""Power below which a side counts as absent (keeps the log ratio finite)."""
 
 
-def war_probabilities(coalition: float, aggressor: float, params: EngineParams):
-    """(P reversed, P prevailed) of a war between a coalition and the aggressor's side."""
-    p = float(win_probability(coalition, aggressor, params.decisiveness))
-    return p * p, (1 - p) * (1 - p)
-
-
-def aggressor_goes_on(
-    stakes: float, p_prevail: float, p_reversed: float, bite: np.ndarray, params: EngineParams
-):
-    """The aggressor's expected value of going on, of backing down, and whether it goes on.
-
-        go on   = p_prevail * stakes - p_reversed * defeat_cost - bite * sanction_cost
-        back    = -backing_down_cost * stakes
-
-    ``bite`` may be an array over draws (the sanctions actually applied in each).
+def war_probabilities(defence, aggressor, params: EngineParams):
+    """(P reversed, P prevailed) of a war between the defending side and the aggressor's side
+    (power at the theatre, scalars or arrays).
     """
-    go = p_prevail * stakes - p_reversed * params.defeat_cost - bite * params.sanction_cost
+    r = np.log(np.maximum(np.asarray(defence, dtype=float), TINY)) - np.log(
+        max(float(aggressor), TINY)
+    )
+    k, c = params.decisiveness, params.stalemate
+    return expit(k * r - c), expit(-k * r - c)
+
+
+def aggressor_goes_on(stakes: float, p_prevail, p_reversed, bite, params: EngineParams):
+    """The aggressor's expected value of going on, of backing down, and whether it goes on.
+    ``bite`` (and the probabilities) may be arrays over draws.
+    """
+    go = (
+        p_prevail * stakes
+        - p_reversed * params.defeat_cost
+        - params.war_cost
+        - bite * params.sanction_cost
+    )
     back = -params.backing_down_cost * stakes
     return go, back, go >= back
 
 
-def fight(
-    coalition: np.ndarray, aggressor: float, uniforms: np.ndarray, params: EngineParams
-) -> np.ndarray:
+def fight(defence: np.ndarray, aggressor: float, uniforms: np.ndarray, params: EngineParams):
     """Result codes of wars, one per draw: 1 reversed, -1 prevailed, 0 stalemate.
 
-    ``coalition`` is the coalition's power at the theatre per draw, ``uniforms`` shape (draws, 2).
+    ``defence`` is the defending side's power at the theatre per draw, ``uniforms`` one
+    uniform per draw.
     """
-    p = win_probability(coalition, aggressor, params.decisiveness)
-    wins = (uniforms < p[:, None]).sum(axis=1)
-    return np.select([wins == 2, wins == 0], [1, -1], 0)
+    p_rev, p_prev = war_probabilities(defence, aggressor, params)
+    return np.select([uniforms < p_rev, uniforms >= 1 - p_prev], [1, -1], 0)

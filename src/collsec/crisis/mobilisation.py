@@ -1,7 +1,10 @@
 """Mobilisation: who actually fights or sanctions, and who free-rides.
 
 Pure functions over arrays aligned with the scenario's actors; draws have replicates on the
-leading axis.
+leading axis. Two sides can take the field against an aggressor: the target defending itself
+with the states pledged to defend it and the forces already in place (self-defence, Charter
+Art. 51: :func:`self_defence`), and a coalition a body or a lone state put together
+(:func:`willing`, :func:`join_with_confidence`).
 """
 
 from __future__ import annotations
@@ -45,6 +48,18 @@ def join_with_confidence(
     return joined
 
 
+def self_defence(sit, force_support: np.ndarray, params: EngineParams) -> np.ndarray:
+    """Who defends the target from the first day: the target itself, its treaty defenders
+    unless they oppose (support for force more than ``band`` below the force threshold), and
+    every actor with forces in place at the theatre outside the aggressor's side.
+    """
+    threshold = params.thresholds.force - params.thresholds.band
+    side = sit.defenders & (force_support >= threshold)
+    side |= (sit.in_place > 0) & ~sit.aggressor_side
+    side[sit.target] = True
+    return side
+
+
 def honour(joined: np.ndarray, uniforms: np.ndarray, commitment: float, always: int) -> np.ndarray:
     """Draw who really contributes: each joined member with probability ``commitment``.
 
@@ -74,6 +89,8 @@ def trade_shares(
     listed = np.zeros(len(capability), dtype=bool)
     listed[list(explicit)] = True
     free = ~listed & ~aggressor_side
-    world_outside_side = max(1e-12, 1.0 - float(capability[aggressor_side].sum()))
+    world_outside_side = max(
+        1e-12, 1.0 - float(capability[aggressor_side].sum()), float(capability[free].sum())
+    )
     shares[free] = rest * capability[free] / world_outside_side
     return shares

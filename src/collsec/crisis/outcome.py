@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from collsec.crisis.deliberation import BodyRecord
+from collsec.voting.rules import Vote
 
 Response = Literal[
     "none",
@@ -32,6 +33,18 @@ class PrincipleScore(_Frozen):
     held: bool | None
     value: float | None
     note: str
+
+
+class Position(_Frozen):
+    """A member's position on one measure, and why: its vote by the support rule (before any
+    absence), its support, the threshold a yes needs, and the terms of its support
+    (concern, partisanship, alliance, cost, non_intervention: the last two subtract).
+    """
+
+    vote: Vote
+    support: float
+    threshold: float
+    terms: dict[str, float]
 
 
 class Coalition(_Frozen):
@@ -63,9 +76,10 @@ class SanctionsRecord(_Frozen):
 class Deterrence(_Frozen):
     """The aggressor's calculus: expected value of going on vs backing down (units of stakes).
 
-    ``expected_gain`` = P(prevail) * stakes - P(reversed) * defeat_cost
+    ``expected_gain`` = P(prevail) * stakes - P(reversed) * defeat_cost - war_cost
     - sanctions bite * sanction_cost, averaged over draws; it backs down when that is below
-    ``backing_down`` = -backing_down_cost * stakes.
+    ``backing_down`` = -backing_down_cost * stakes. ``p_prevail`` and ``p_reversed`` are the
+    odds of the war it expects (against the expected defending side and coalition).
     """
 
     stakes: float
@@ -79,7 +93,9 @@ class Deterrence(_Frozen):
 class CrisisResult(_Frozen):
     """Everything a run says. ``response``, ``result`` and ``causes`` are for the most likely
     branch (attributed or not) and the most frequent result over the draws; ``probabilities``
-    gives each result's share of the draws.
+    gives each result's share of the draws. ``positions`` gives, for every actor seated in a
+    body, its position on each measure with the terms of its support (the explanation of its
+    votes); ``self_defence`` the actors defending the target from the first day.
     """
 
     scenario: str
@@ -100,3 +116,5 @@ class CrisisResult(_Frozen):
     sanctions: SanctionsRecord | None
     deterrence: Deterrence
     scorecard: dict[str, PrincipleScore]
+    self_defence: tuple[str, ...] = ()
+    positions: dict[str, dict[str, Position]] = {}

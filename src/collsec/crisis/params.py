@@ -1,90 +1,121 @@
-"""Parameters of the crisis engine: one set of defaults for every case.
+"""Parameters of the crisis engine: one set for every case, fitted, never picked per case.
 
-The defaults are round numbers chosen from the rule's meaning (documented in
-``docs/model.md``, section "Details"), the same for every crisis; nothing depends on a case.
-The five principles of the paper appear as parameters (``indivisibility``, ``commitment``,
-``mutual_confidence``) or as thresholds of the scorecard (``universality_needed``,
-``favourable_ratio``).
+The defaults are the values fitted by ``collsec fit`` on the training part of the corpus
+(:mod:`collsec.validation.fit`; the procedure, the split and the test accuracy are in
+``docs/validation.md``): the vote rule's weights by maximum likelihood of the recorded votes,
+the outcome parameters by maximum likelihood of the recorded results. Nothing depends on a
+case. The five principles of the paper appear as parameters (``indivisibility``,
+``commitment``, ``mutual_confidence``) or as thresholds of the scorecard.
+
+All numbers are finite; weights are >= 0 (a term's sign is fixed by its meaning).
 """
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field
 
+Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Real = Annotated[float, Field(allow_inf_nan=False)]
 
-class Thresholds(BaseModel):
-    """Support a member needs to vote yes on each measure (abstains within ``band`` below)."""
 
+class _Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    condemnation: float = 0.5
-    sanctions: float = 0.75
-    force: float = 1.0
-    band: float = Field(default=0.5, gt=0)
+
+class Thresholds(_Params):
+    """Support a member needs to vote yes on each measure (it abstains within ``band`` below,
+    and votes no further below). Rising thresholds are the rising costs every member bears,
+    whatever its interests, of rising measures.
+    """
+
+    condemnation: Real = 0.5
+    sanctions: Real = 0.9
+    force: Real = 1.3
+    band: float = Field(default=0.5, gt=0, allow_inf_nan=False)
 
 
-class SanctionWeights(BaseModel):
+class SanctionWeights(_Params):
     """Share of a full embargo's bite carried by each measure (they sum to 1).
 
     Oil weighs most: it was the measure the League withheld in 1935 and the one Mussolini
     later said would have stopped the war within a week (Schmidt, *Statist auf diplomatischer
-    Bühne*; cited in Baer, *Test Case*, 1976). The others split the rest: arms 0.1,
+    Buhne*; cited in Baer, *Test Case*, 1976). The others split the rest: arms 0.1,
     financial 0.2, imports 0.2, exports 0.2.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    arms: float = 0.1
-    financial: float = 0.2
-    imports: float = 0.2
-    exports: float = 0.2
-    oil: float = 0.3
+    arms: Weight = 0.1
+    financial: Weight = 0.2
+    imports: Weight = 0.2
+    exports: Weight = 0.2
+    oil: Weight = 0.3
 
 
-class EngineParams(BaseModel):
-    """All parameters of the crisis engine, with their defaults.
+class EngineParams(_Params):
+    """All parameters of the crisis engine, with their defaults (see docs/model.md).
 
-    Deliberation (the support rule, see :mod:`collsec.crisis.interests`):
-        ``concern_scale`` (eta, concern for a severity-1 aggression next door),
-        ``indivisibility`` (iota in 0..1: the share of concern that does not decay with
-        distance; 1 = security fully indivisible), ``concern_half_distance_km`` (distance at
-        which the decaying part halves), ``alignment_scale`` (ideal-point distance at which
-        affinity is zero), ``partisanship`` (weight of the affinity difference),
-        ``alliance_weight``, ``non_intervention`` (Charter Art. 2(7): subtracted from support
-        for sanctions and force in internal threats), ``thresholds``.
-    Mobilisation: ``commitment`` (probability a member that has joined really contributes),
-        ``mutual_confidence`` (share of the other willing members a member counts on when it
-        asks whether the coalition will win).
-    Deterrence and war: ``projection_half_distance_km`` (Boulding's gradient),
-        ``decisiveness`` (of the contest function), ``backing_down_cost`` and ``defeat_cost``
-        (in units of the aggressor's stakes and of its survival), ``sanction_cost`` (cost to
-        the aggressor of a full embargo by all its trade partners), ``sanction_weights``,
-        ``unilateral_threshold`` (support a lone state needs to act without any body).
-    Scorecard: ``universality_needed`` (members' share of world power),
-        ``favourable_ratio`` (power of the rest over the aggressor's side).
+    Support for a measure (:mod:`collsec.crisis.interests`), in units of the support scale:
+
+    * ``concern_scale`` (eta): concern for a severity-1 aggression that is fully relevant;
+      ``indivisibility`` (iota, 0..1): the share of concern that does not fade with distance
+      (1 = security fully indivisible); ``concern_half_distance_km``: distance at which the
+      fading part halves. Great powers are relevant everywhere (their reach is global).
+    * ``partisanship`` (alpha): weight of foreign-policy affinity with the target minus that
+      with the aggressor's side; ``alliance_weight`` (beta): a defence pledge with the target
+      minus one with the aggressor's side; ``alignment_scale``: ideal-point distance at which
+      an affinity derived from alignment alone is zero (files without measured affinity).
+    * costs of enforcement: ``trade_cost`` (kappa_T: a member's share of trade with the
+      aggressor, against sanctions), ``escalation_cost_sanctions`` and
+      ``escalation_cost_force`` (against a great or nuclear power), ``power_cost`` (per unit
+      of the aggressor side's share of world power, against force).
+    * ``non_intervention`` (nu, Charter Art. 2(7), internal threats),
+      ``regional_request`` (rho: a regional body of the region has adopted sanctions or would
+      use force), ``responsibility_to_protect`` (pi: mass atrocities, from 16 Sep 2005).
+    * ``thresholds`` for each measure and the abstention ``band``.
+
+    Mobilisation: ``commitment`` (probability a member that joined really contributes),
+    ``mutual_confidence`` (share of the other ready members' power a member counts on).
+
+    Deterrence and war (:mod:`collsec.crisis.deterrence`): ``projection_half_distance_km``
+    (Boulding's gradient), ``decisiveness`` (k: log-odds of a decisive result per unit of the
+    log power ratio), ``stalemate`` (c: how hard a decisive result is), ``war_cost`` (what
+    fighting costs the aggressor, in units of its survival), ``backing_down_cost`` and
+    ``defeat_cost`` (units of stakes and of survival), ``sanction_cost`` (a full embargo by
+    all its partners), ``sanction_weights``, ``unilateral_threshold`` (support a state needs to
+    act alone, outside any body).
+
+    Scorecard: ``universality_needed`` (members' share of world power), ``favourable_ratio``
+    (power of the rest over the aggressor's side).
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    concern_scale: float = Field(default=1.5, ge=0)
-    indivisibility: float = Field(default=0.5, ge=0, le=1)
-    concern_half_distance_km: float = Field(default=3000.0, gt=0)
-    alignment_scale: float = Field(default=2.0, gt=0)
-    partisanship: float = Field(default=1.0, ge=0)
-    alliance_weight: float = Field(default=1.0, ge=0)
-    non_intervention: float = Field(default=0.5, ge=0)
+    concern_scale: Weight = 1.5
+    indivisibility: float = Field(default=0.5, ge=0, le=1, allow_inf_nan=False)
+    concern_half_distance_km: float = Field(default=3000.0, gt=0, allow_inf_nan=False)
+    partisanship: Weight = 1.0
+    alliance_weight: Weight = 1.0
+    alignment_scale: float = Field(default=2.0, gt=0, allow_inf_nan=False)
+    trade_cost: Weight = 1.0
+    escalation_cost_sanctions: Weight = 0.3
+    escalation_cost_force: Weight = 1.0
+    power_cost: Weight = 3.0
+    non_intervention: Weight = 0.5
+    regional_request: Weight = 0.3
+    responsibility_to_protect: Weight = 0.3
     thresholds: Thresholds = Thresholds()
 
-    commitment: float = Field(default=0.8, ge=0, le=1)
-    mutual_confidence: float = Field(default=0.5, ge=0, le=1)
+    commitment: float = Field(default=0.8, ge=0, le=1, allow_inf_nan=False)
+    mutual_confidence: float = Field(default=0.5, ge=0, le=1, allow_inf_nan=False)
 
-    projection_half_distance_km: float = Field(default=5000.0, gt=0)
-    decisiveness: float = Field(default=1.0, gt=0)
-    backing_down_cost: float = Field(default=0.5, ge=0)
-    defeat_cost: float = Field(default=0.5, ge=0)
-    sanction_cost: float = Field(default=1.0, ge=0)
+    projection_half_distance_km: float = Field(default=5000.0, gt=0, allow_inf_nan=False)
+    decisiveness: float = Field(default=1.5, gt=0, allow_inf_nan=False)
+    stalemate: Weight = 1.0
+    war_cost: Weight = 0.2
+    backing_down_cost: Weight = 0.5
+    defeat_cost: Weight = 0.5
+    sanction_cost: Weight = 1.0
     sanction_weights: SanctionWeights = SanctionWeights()
-    unilateral_threshold: float = 1.5
+    unilateral_threshold: Real = 1.5
 
-    universality_needed: float = Field(default=0.75, ge=0, le=1)
-    favourable_ratio: float = Field(default=3.0, gt=0)
+    universality_needed: float = Field(default=0.75, ge=0, le=1, allow_inf_nan=False)
+    favourable_ratio: float = Field(default=3.0, gt=0, allow_inf_nan=False)

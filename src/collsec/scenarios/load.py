@@ -387,26 +387,10 @@ def validate(label: str, data: dict, lines: Mapping[tuple, int | str] | None = N
         raise InputError(label, place, expected, got) from None
 
 
-def load_scenario(
-    source: str | Path,
-    overrides: Iterable[str] = (),
-    counterfactual: str | None = None,
-) -> Scenario:
-    """Load a scenario from a YAML file or a built-in case name.
-
-    Parameters
-    ----------
-    source:
-        A path, or the name of a built-in case (``korea-1950``; see :func:`case_names`).
-    overrides:
-        ``"path=value"`` strings, applied after the counterfactual (``--set``).
-    counterfactual:
-        The name of an entry of the file's ``counterfactuals:`` section to apply.
-
+def _changes(label: str, data: dict, lines: dict, counterfactual, overrides) -> dict:
+    """Apply a counterfactual of ``data`` and ``path=value`` overrides to raw scenario data
+    (in place), recording in ``lines`` which override set each place.
     """
-    label, text = read_source(source)
-    data, lines = parse_yaml(label, text)
-    data = copy.deepcopy(data)
     changes: list[tuple[str, object, str, str]] = []  # path, value, source, as written
     if counterfactual is not None:
         options = data.get("counterfactuals") or {}
@@ -435,4 +419,54 @@ def load_scenario(
         for known in [k for k in lines if k[: len(place)] == place]:
             del lines[known]
         lines[place] = f"set by {written}"
-    return validate(label, data, lines)
+    return data
+
+
+def load_scenario(
+    source: str | Path,
+    overrides: Iterable[str] = (),
+    counterfactual: str | None = None,
+) -> Scenario:
+    """Load a scenario from a YAML file or a built-in case name.
+
+    Parameters
+    ----------
+    source:
+        A path, or the name of a built-in case (``korea-1950``; see :func:`case_names`).
+    overrides:
+        ``"path=value"`` strings, applied after the counterfactual (``--set``).
+    counterfactual:
+        The name of an entry of the file's ``counterfactuals:`` section to apply.
+
+    """
+    overrides = tuple(overrides)
+    label, text = read_source(source)
+    data, lines = parse_yaml(label, text)
+    data = _changes(label, copy.deepcopy(data), lines, counterfactual, overrides)
+    scenario = validate(label, data, lines)
+    scenario._applied = (counterfactual, overrides)
+    return scenario
+
+
+def apply_changes(
+    scenario: Scenario, counterfactual: str | None = None, overrides: Iterable[str] = ()
+) -> Scenario:
+    """``scenario`` with a named counterfactual and ``path=value`` overrides applied.
+
+    A scenario loaded by :func:`load_scenario` with exactly these changes is returned as is
+    (they were applied when it was loaded); otherwise they are applied on top of it and the
+    result validated again. An unknown counterfactual or a bad override raises
+    :class:`InputError` naming it.
+    """
+    overrides = tuple(overrides)
+    if (counterfactual is None and not overrides) or scenario._applied == (
+        counterfactual,
+        overrides,
+    ):
+        return scenario
+    label = f"scenario {scenario.name}"
+    data = scenario.model_dump(mode="python", exclude_defaults=True)
+    data = _changes(label, data, {}, counterfactual, overrides)
+    changed = validate(label, data, {})
+    changed._applied = (counterfactual, overrides)
+    return changed

@@ -8,7 +8,9 @@ meets in practice:
 * veto holders, whose negative vote blocks (``veto_holders``), possibly needing several of
   them (``vetoes_to_block``: "a veto needs two permanent members");
 * unanimity / consensus (``veto_holders="all"``);
-* parties to a dispute left out of the count (League Covenant Article 15(6)-(10));
+* parties to a dispute left out of the count (League Covenant Article 15(6)-(10)), or bound
+  to abstain (UN Charter Art. 27(3): "a party to a dispute shall abstain from voting" on
+  decisions under Chapter VI);
 * classes of drafts on which the veto is waived (``veto_waived_for``: the French-Mexican
   initiative / ACT code of conduct on mass atrocities).
 
@@ -67,6 +69,10 @@ class DecisionRule(BaseModel):
         literal "concurring votes"); false by the practice since 1946.
     exclude_parties:
         If true, the parties to the dispute neither vote nor count (Covenant Art. 15).
+    parties_abstain:
+        If true, the parties to the dispute who sit in the body abstain whatever their
+        interests (UN Charter Art. 27(3), decisions under Chapter VI); they still count as
+        members, and their abstention is not a veto.
     veto_waived_for:
         Classes of drafts (e.g. ``"mass_atrocity"``) on which no veto applies.
 
@@ -74,22 +80,23 @@ class DecisionRule(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    quota: float | None = Field(default=None, ge=1)
-    share: float | None = Field(default=None, gt=0, le=1)
+    quota: float | None = Field(default=None, ge=1, allow_inf_nan=False)
+    share: float | None = Field(default=None, gt=0, le=1, allow_inf_nan=False)
     share_of: Literal["members", "present_and_voting"] = "members"
-    weights: dict[str, float] = Field(default_factory=dict)
+    weights: dict[str, float] = Field(default_factory=dict, max_length=1000)
     veto_holders: Literal["all", "permanent"] | tuple[str, ...] = ()
     vetoes_to_block: int = Field(default=1, ge=1)
     abstention_blocks: bool = False
     exclude_parties: bool = False
+    parties_abstain: bool = False
     veto_waived_for: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _needs_a_threshold(self) -> DecisionRule:
         if self.quota is None and self.share is None and self.veto_holders != "all":
             raise ValueError("a quota, a share, or veto_holders: all (a rule needs at least one)")
-        if any(w < 0 for w in self.weights.values()):
-            raise ValueError("weights >= 0")
+        if any(not math.isfinite(w) or w < 0 for w in self.weights.values()):
+            raise ValueError("weights: finite numbers >= 0")
         return self
 
     @property
@@ -111,6 +118,44 @@ class DecisionRule(BaseModel):
     def weight(self, member: str) -> float:
         """A member's vote weight (1 unless listed in ``weights``)."""
         return float(self.weights.get(member, 1.0))
+
+
+def _fraction(share: float) -> str:
+    named = {0.5: "half", 2 / 3: "two-thirds", 3 / 4: "three-quarters", 1.0: "all"}
+    return next((w for v, w in named.items() if abs(share - v) < 1e-9), f"{share:.0%}")
+
+
+def describe(rule: DecisionRule) -> str:
+    """The rule in words, e.g. "9 votes; no permanent member against" (for tables and text)."""
+    parts = []
+    if rule.is_unanimity:
+        parts.append("unanimity (any member can block)")
+    if rule.quota is not None:
+        parts.append(f"{rule.quota:g} votes")
+    if rule.share is not None:
+        of = "of the members" if rule.share_of == "members" else "of those present and voting"
+        parts.append(f"{_fraction(rule.share)} {of}")
+    if not rule.is_unanimity and rule.veto_holders:
+        who = (
+            "permanent members"
+            if rule.veto_holders == "permanent"
+            else ", ".join(rule.veto_holders)
+        )
+        if rule.vetoes_to_block > 1:
+            parts.append(f"blocked by {rule.vetoes_to_block} negative votes of {who}")
+        else:
+            parts.append(f"veto: {who}")
+        if rule.abstention_blocks:
+            parts.append("abstention blocks")
+    if rule.weights:
+        parts.append(f"weighted ({len(rule.weights)} weights)")
+    if rule.exclude_parties:
+        parts.append("parties do not vote")
+    if rule.parties_abstain:
+        parts.append("parties abstain (Art. 27(3))")
+    if rule.veto_waived_for:
+        parts.append("no veto on " + ", ".join(rule.veto_waived_for))
+    return "; ".join(parts)
 
 
 class Decision(BaseModel):
@@ -205,6 +250,10 @@ def decide(
     parties = set(parties)
     draft_classes = tuple(draft_classes)
     permanent = tuple(permanent)
+    if rule.parties_abstain:
+        votes = {
+            m: Vote.ABSTAIN if m in parties and v != Vote.ABSENT else v for m, v in votes.items()
+        }
     counted = [m for m in members if not (rule.exclude_parties and m in parties)]
     adopted, totals, needed, vetoed_by = _adopted(rule, votes, counted, permanent, draft_classes)
     cause = None
