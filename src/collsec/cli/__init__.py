@@ -1,6 +1,6 @@
 """Command-line interface: ``collsec``. See ``collsec --help``."""
 
-from collsec.cli import crisis, system, voting  # noqa: F401  (registers the commands)
+from collsec.cli import crisis, system, validation, voting  # noqa: F401  (registers the commands)
 from collsec.cli.app import app
 
 

@@ -209,28 +209,187 @@ scenario_app = typer.Typer(help="Write scenario files.", no_args_is_help=True)
 app.add_typer(scenario_app, name="scenario")
 
 
+DATA_DIR_OPTION = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Directory of the public data (else $COLLSEC_DATA_DIR)."),
+]
+
+
+def _write_text(out: Path | None, text: str) -> None:
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from collsec.outputs import write_text
+
+    write_text(out, text)
+    console.print(f"wrote {out}", highlight=False, markup=False)
+
+
+def _day(text: str, source: str = "--date"):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        raise InputError(source, "date", "a calendar date as YYYY-MM-DD", text) from None
+
+
 @scenario_app.command("new")
 @user_errors
 def scenario_new(
     name: Annotated[str, typer.Argument(help="Name of the new scenario (lower-case, dashes).")],
-    year: Annotated[int, typer.Option(help="Year of the crisis (CINC and Assembly session).")],
-    actors: Annotated[str, typer.Option(help="Comma-separated COW codes, e.g. USA,RUS,PRK,ROK.")],
-    data_dir: Annotated[
-        Path | None, typer.Option(help="Directory of the public data (else $COLLSEC_DATA_DIR).")
+    date: Annotated[
+        str | None, typer.Option("--date", help="Crisis date YYYY-MM-DD (1920-2023).")
     ] = None,
+    aggressor: Annotated[str | None, typer.Option(help="COW code of the aggressor.")] = None,
+    target: Annotated[str | None, typer.Option(help="COW code of the target.")] = None,
+    severity: Annotated[
+        float | None, typer.Option(help="0..1: 1 conquest, 0.5 a province, 0.3 a clash.")
+    ] = None,
+    stakes: Annotated[
+        float | None, typer.Option(help="0..1: what the aggressor stands to gain.")
+    ] = None,
+    kind: Annotated[str, typer.Option(help="interstate, non_state, cyber or internal.")] = (
+        "interstate"
+    ),
+    stage: Annotated[str, typer.Option(help="under_way or threatened.")] = "under_way",
+    title: Annotated[str | None, typer.Option(help="One line for people.")] = None,
+    year: Annotated[int | None, typer.Option(hidden=True, help="Replaced by --date.")] = None,
+    data_dir: DATA_DIR_OPTION = None,
     out: Annotated[Path | None, typer.Option(help="Write the draft here (else print it).")] = None,
 ) -> None:
-    """Draft a scenario whose capabilities and alignments come from the public data."""
-    from collsec.data.paths import data_dir as resolve_data_dir
-    from collsec.scenarios.draft import draft_scenario
+    """Draft a scenario of every state on a date, measured from the public data.
 
+    With --aggressor, --target, --severity and --stakes the draft is complete and runs;
+    without them it is marked incomplete (collsec check says what to add).
+    """
+    import re as _re
+
+    from collsec.data.paths import data_dir as resolve_data_dir
+    from collsec.scenarios.draft import HEADER, draft, to_yaml
+    from collsec.scenarios.load import validate
+
+    if year is not None:
+        raise InputError(
+            "--year", "year", "--date YYYY-MM-DD (inputs are measured before the date)", year
+        )
+    if date is None:
+        raise InputError("--date", "date", "the crisis date, YYYY-MM-DD")
+    if not _re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,99}", name):
+        raise InputError(
+            "NAME", "name", "lower-case letters, digits, '-' and '_' (at most 100)", name
+        )
+    day = _day(date)
+    import datetime as dt
+
+    if not dt.date(1920, 1, 1) <= day <= dt.date(2023, 12, 31):
+        raise InputError("--date", "date", "a date in 1920-2023", date)
     resolve_data_dir(data_dir)  # fail first, and clearly, when the data are not there
-    codes = [c.strip() for c in actors.split(",") if c.strip()]
-    if not codes:
-        raise InputError("--actors", "actors", "a comma-separated list of COW codes", actors)
-    text = draft_scenario(name, year, codes, data_dir)
-    if out:
-        out.write_text(text, encoding="utf-8")
-        console.print(f"wrote {out}")
-    else:
-        typer.echo(text)
+    threat = None
+    given = {"--aggressor": aggressor, "--target": target, "--severity": severity,
+             "--stakes": stakes}  # fmt: skip
+    if any(v is not None for v in given.values()):
+        missing = [flag for flag, v in given.items() if v is None]
+        if missing:
+            raise InputError(
+                ", ".join(missing),
+                "threat",
+                "all four of --aggressor, --target, --severity "
+                "and --stakes (or none of them, for an incomplete draft)",
+            )
+        from collsec.data.cow import check_codes
+
+        check_codes([aggressor, target], data_dir)
+        threat = {
+            "aggressor": aggressor,
+            "target": target,
+            "date": day,
+            "kind": kind,
+            "stage": stage,
+            "severity": severity,
+            "severity_source": "stated on the command line",
+            "stakes": stakes,
+            "stakes_source": "stated on the command line",
+        }
+    data = draft(name, day, threat, title, None, data_dir)
+    validate(f"draft {name}", data)  # a draft that would not load is a bug, not a file
+    text = to_yaml(data, HEADER.format(facts="the command line"))
+    _write_text(out, text)
+
+
+@scenario_app.command("build")
+@user_errors
+def scenario_build(
+    facts: Annotated[list[Path], typer.Argument(help="Facts files (corpus/facts/NAME.yaml).")],
+    out_dir: Annotated[
+        Path | None, typer.Option(help="Write NAME.yaml here (else print the one scenario).")
+    ] = None,
+    data_dir: DATA_DIR_OPTION = None,
+) -> None:
+    """Draft the scenario of each facts file: the data of its date, merged with the facts."""
+    from collsec.data.paths import data_dir as resolve_data_dir
+    from collsec.scenarios.draft import build
+    from collsec.scenarios.load import parse_yaml, read_source, validate
+
+    resolve_data_dir(data_dir)
+    if out_dir is None and len(facts) != 1:
+        raise InputError("--out-dir", "out_dir", "a folder when several facts files are given")
+    if out_dir is not None and not out_dir.is_dir():
+        raise InputError("--out-dir", str(out_dir), "an existing folder")
+    for path in facts:
+        label, text = read_source(path)
+        data, _ = parse_yaml(label, text)
+        relative = f"facts/{path.name}"
+        scenario_text = build(data, relative, data_dir)
+        parsed, lines = parse_yaml(f"{path.stem} (built)", scenario_text)
+        validate(f"{path.name} (built)", parsed, lines)
+        if out_dir is None:
+            _write_text(None, scenario_text)
+        else:
+            _write_text(out_dir / f"{path.stem}.yaml", scenario_text)
+
+
+@scenario_app.command("from-icb")
+@user_errors
+def scenario_from_icb(
+    crisno: Annotated[int, typer.Argument(help="ICB crisis number (crisno).")],
+    icb_dir: Annotated[
+        Path | None, typer.Option(help="Folder of icb1*.csv and icb2*.csv (default: DATA/icb).")
+    ] = None,
+    data_dir: DATA_DIR_OPTION = None,
+    out: Annotated[Path | None, typer.Option(help="Write the draft here (else print it).")] = None,
+) -> None:
+    """Draft the scenario of an ICB crisis by the documented mapping (docs/validation.md)."""
+    from collsec.data.icb import crisis
+    from collsec.data.paths import data_dir as resolve_data_dir
+    from collsec.validation.icb import draft_icb, eligible
+
+    resolve_data_dir(data_dir)
+    found = crisis(crisno, icb_dir, data_dir)
+    if not eligible(found):
+        raise InputError(
+            "CRISNO",
+            str(crisno),
+            "an interstate crisis with a state trigger and a date (this one's trigger: "
+            f"{found.trigger_entity_kind or 'no date'})",
+        )
+    _write_text(out, draft_icb(found, data_dir))
+
+
+@app.command()
+@user_errors
+def check(
+    files: Annotated[list[str], typer.Argument(help="Scenario files or built-in cases.")],
+) -> None:
+    """Validate scenario files without running them (exit 2 at the first bad or incomplete one)."""
+    for source in files:
+        scenario = load_scenario(source)
+        missing = scenario.incomplete()
+        if missing:
+            raise InputError(source, "threat", "a complete scenario; add " + "; ".join(missing))
+        console.print(
+            f"ok: {source}: {len(scenario.actors)} actors, {len(scenario.bodies)} bodies, "
+            f"{scenario.threat.aggressor} -> {scenario.threat.target} on {scenario.threat.date}",
+            highlight=False,
+            markup=False,
+        )

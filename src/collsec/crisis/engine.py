@@ -437,5 +437,6 @@ def run_crisis(
         deterrence=deterrence,
         scorecard=scorecard(br.records, sit, params, measured),
         self_defence=tuple(sit.codes[i] for i in np.flatnonzero(br.defence)),
+        regional_request=br.delib.request,
         positions=_positions(scenario, sit, br, params),
     )

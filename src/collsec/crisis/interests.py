@@ -72,6 +72,101 @@ def aggressor_is_strong(sit: Situation) -> bool:
     return bool((sit.major[side] | sit.nuclear[side]).any())
 
 
+FEATURES = (
+    "norm",
+    "proximity",
+    "affinity",
+    "alliance",
+    "trade",
+    "escalation",
+    "power",
+    "internal",
+    "request",
+    "r2p",
+)
+"""Parameter-free features of support, one array each (see :func:`features`)."""
+
+
+def features(
+    sit: Situation,
+    scenario: Scenario,
+    tool: Tool,
+    attributed: bool = True,
+    request: bool = False,
+    half_distance_km: float = 3000.0,
+) -> dict[str, np.ndarray]:
+    """The features support is a weighted sum of, for every actor (shape (n,) each).
+
+
+    ``norm`` severity (concern that does not fade); ``proximity`` severity x relevance;
+    ``affinity`` affinity with the target minus the highest with the aggressor's side;
+    ``alliance`` a pledge with the target minus one with the aggressor's side; ``trade`` the
+    actor's trade with the aggressor (sanctions only); ``escalation`` 1 if the aggressor's side
+    holds a great power or nuclear arms (sanctions and force); ``power`` the aggressor side's
+    share of world power (force only); ``internal`` 1 in an internal threat; ``request``
+    internal and a regional request; ``r2p`` internal, mass atrocities and on or after
+    :data:`R2P_FROM`. Unattributed, the features that need a culprit are zero.
+    """
+    threat = scenario.threat
+    n = sit.n
+    zero = np.zeros(n)
+    relevance = np.maximum(np.exp2(-sit.distance_km / half_distance_km), sit.major)
+    side = sit.aggressor_side if attributed else np.zeros_like(sit.aggressor_side)
+    against = sit.affinity[:, side].max(axis=1) if side.any() else zero
+    allied_against = sit.allied[:, side].any(axis=1) if side.any() else np.zeros(n, bool)
+    strong = float(aggressor_is_strong(sit)) if attributed else 0.0
+    share = float(sit.capability[sit.aggressor_side].sum()) if attributed else 0.0
+    internal = float(threat.kind == "internal")
+    r2p = float("mass_atrocity" in threat.classes and threat.date >= R2P_FROM)
+    return {
+        "norm": np.full(n, threat.severity),
+        "proximity": threat.severity * relevance,
+        "affinity": sit.affinity[:, sit.target] - against,
+        "alliance": sit.allied[:, sit.target].astype(float) - allied_against.astype(float),
+        "trade": sit.trade_dependence if tool == Tool.SANCTIONS and attributed else zero,
+        "escalation": np.full(n, strong) if tool != Tool.CONDEMNATION else zero,
+        "power": np.full(n, share) if tool == Tool.FORCE else zero,
+        "internal": np.full(n, internal),
+        "request": np.full(n, internal * float(request)),
+        "r2p": np.full(n, internal * r2p),
+    }
+
+
+def weights(params: EngineParams, tool: Tool) -> dict[str, float]:
+    """The weight of each feature in support for ``tool`` (costs and restraint negative)."""
+    eta, iota = params.concern_scale, params.indivisibility
+    escalation = (
+        params.escalation_cost_sanctions if tool == Tool.SANCTIONS else params.escalation_cost_force
+    )
+    return {
+        "norm": eta * iota,
+        "proximity": eta * (1 - iota),
+        "affinity": params.partisanship,
+        "alliance": params.alliance_weight,
+        "trade": -params.trade_cost,
+        "escalation": -escalation,
+        "power": -params.power_cost,
+        "internal": -params.non_intervention,
+        "request": params.regional_request,
+        "r2p": params.responsibility_to_protect,
+    }
+
+
+TERM_OF = {
+    "norm": "concern",
+    "proximity": "concern",
+    "affinity": "partisanship",
+    "alliance": "alliance",
+    "trade": "cost",
+    "escalation": "cost",
+    "power": "cost",
+    "internal": "non_intervention",
+    "request": "non_intervention",
+    "r2p": "non_intervention",
+}
+"""The term of the explanation each feature belongs to (cost and restraint shown positive)."""
+
+
 def support(
     sit: Situation,
     scenario: Scenario,
@@ -86,49 +181,14 @@ def support(
     anyone), only the target side of the rule applies: members can condemn the act, not a
     culprit, and nothing is at stake against a culprit (no cost).
     """
-    threat = scenario.threat
-    iota = params.indivisibility
-    relevance = np.maximum(np.exp2(-sit.distance_km / params.concern_half_distance_km), sit.major)
-    concern = params.concern_scale * threat.severity * (iota + (1 - iota) * relevance)
-
+    x = features(sit, scenario, tool, attributed, request, params.concern_half_distance_km)
+    w = weights(params, tool)
+    terms = {name: np.zeros(sit.n) for name in TERMS}
+    for name, value in x.items():
+        sign = -1.0 if TERM_OF[name] in ("cost", "non_intervention") else 1.0
+        terms[TERM_OF[name]] = terms[TERM_OF[name]] + sign * w[name] * value
+    total = sum(w[name] * value for name, value in x.items())
     side = sit.aggressor_side if attributed else np.zeros_like(sit.aggressor_side)
-    toward_target = sit.affinity[:, sit.target]
-    against = sit.affinity[:, side].max(axis=1) if side.any() else np.zeros(sit.n)
-    partisanship = params.partisanship * (toward_target - against)
-    allied_against = sit.allied[:, side].any(axis=1) if side.any() else np.zeros(sit.n, bool)
-    alliance = params.alliance_weight * (
-        sit.allied[:, sit.target].astype(float) - allied_against.astype(float)
-    )
-
-    cost = np.zeros(sit.n)
-    if attributed:
-        strong = float(aggressor_is_strong(sit))
-        share = float(sit.capability[sit.aggressor_side].sum())
-        if tool == Tool.SANCTIONS:
-            cost = (
-                params.trade_cost * sit.trade_dependence + params.escalation_cost_sanctions * strong
-            )
-        elif tool == Tool.FORCE:
-            cost = np.full(sit.n, params.escalation_cost_force * strong + params.power_cost * share)
-
-    restraint = 0.0
-    if threat.kind == "internal":
-        r2p = "mass_atrocity" in threat.classes and threat.date >= R2P_FROM
-        restraint = (
-            params.non_intervention
-            - params.regional_request * float(request)
-            - params.responsibility_to_protect * float(r2p)
-        )
-    non_intervention = np.full(sit.n, restraint)
-
-    terms = {
-        "concern": concern,
-        "partisanship": partisanship,
-        "alliance": alliance,
-        "cost": cost,
-        "non_intervention": non_intervention,
-    }
-    total = concern + partisanship + alliance - cost - non_intervention
     total = np.where(side, -SUPPORT_CAP, total)
     total[sit.target] = SUPPORT_CAP
     threshold = float(getattr(params.thresholds, tool.value))

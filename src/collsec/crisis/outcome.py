@@ -95,7 +95,9 @@ class CrisisResult(_Frozen):
     branch (attributed or not) and the most frequent result over the draws; ``probabilities``
     gives each result's share of the draws. ``positions`` gives, for every actor seated in a
     body, its position on each measure with the terms of its support (the explanation of its
-    votes); ``self_defence`` the actors defending the target from the first day.
+    votes); ``self_defence`` the actors defending the target from the first day;
+    ``regional_request`` whether a regional body of the region adopted sanctions or force
+    before the Council met (weighed against non-intervention in internal crises).
     """
 
     scenario: str
@@ -117,4 +119,5 @@ class CrisisResult(_Frozen):
     deterrence: Deterrence
     scorecard: dict[str, PrincipleScore]
     self_defence: tuple[str, ...] = ()
+    regional_request: bool = False
     positions: dict[str, dict[str, Position]] = {}

@@ -22,25 +22,28 @@ from pydantic import BaseModel, ValidationError
 from collsec.errors import InputError
 from collsec.scenarios.model import Scenario
 
-CASES_PACKAGE = "collsec.scenarios.cases"
+CASES_PACKAGE = "collsec.corpus"
+CASES_FOLDER = "scenarios"
 
 
-# ---------------------------------------------------------------- built-in cases
+def _case_files() -> dict[str, object]:
+    folder = resources.files(CASES_PACKAGE).joinpath(CASES_FOLDER)
+    return {f.name[:-5]: f for f in folder.iterdir() if f.name.endswith(".yaml")}
+
+
+def _chronological(name: str) -> tuple:
+    """Sort key: the year a case name ends with (``korea-1950``), then the name."""
+    year = re.search(r"(\d{4})(?!.*\d{4})", name)
+    return (int(year.group(1)) if year else 9999, name)
+
+
 def case_names() -> list[str]:
-    """Names of the built-in cases, in chronological order (the files are date-prefixed)."""
-    files = resources.files(CASES_PACKAGE).iterdir()
-    return [
-        f.name.split("_", 1)[1][:-5]
-        for f in sorted(files, key=lambda f: f.name)
-        if f.name.endswith(".yaml")
-    ]
+    """Names of the built-in cases (the corpus's scenarios), in chronological order."""
+    return sorted(_case_files(), key=_chronological)
 
 
 def _case_file(name: str):
-    for f in resources.files(CASES_PACKAGE).iterdir():
-        if f.name.endswith(f"_{name}.yaml"):
-            return f
-    return None
+    return _case_files().get(name)
 
 
 def read_source(source: str | Path) -> tuple[str, str]:
@@ -62,6 +65,25 @@ def read_source(source: str | Path) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- YAML with positions
+class Loader(yaml.SafeLoader):
+    """PyYAML's safe loader with YAML 1.2 booleans: only ``true``/``false`` are booleans.
+
+    YAML 1.1 reads ``yes``, ``no``, ``on`` and ``off`` as booleans, so a tally
+    ``{yes: 9, no: 0}`` or a vote ``no`` would silently become ``True``/``False``.
+    """
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
 def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
     """Dotted path (as a tuple) -> 1-based line of every node of a composed YAML document."""
     out = {} if out is None else out
@@ -110,8 +132,8 @@ def _duplicate_key(node: yaml.Node, seen: set | None = None) -> yaml.Node | None
 def parse_yaml(label: str, text: str) -> tuple[dict, dict[tuple, int]]:
     """Parse YAML text into a mapping and its line map; syntax errors name line and column."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML"
@@ -246,16 +268,16 @@ def parse_assignment(text: str, source: str = "--set") -> tuple[str, object]:
     if not path:
         raise InputError(source, text, "a dotted path before '='", None)
     try:
-        value = yaml.safe_load(raw) if raw.strip() else ""
+        value = yaml.load(raw, Loader=Loader) if raw.strip() else ""  # noqa: S506
     except yaml.YAMLError:
         value = raw
     return path, value
 
 
 # ---------------------------------------------------------------- validation
-def _fields_at(loc: tuple) -> tuple[str, ...]:
+def _fields_at(loc: tuple, root: type[BaseModel] = Scenario) -> tuple[str, ...]:
     """The field names of the model at a pydantic ``loc`` (keys, indices, union tags skipped)."""
-    model: type[BaseModel] | None = Scenario
+    model: type[BaseModel] | None = root
     for part in loc:
         if model is not None and part in model.model_fields:
             model = _model_of(model.model_fields[part].annotation)
@@ -284,11 +306,11 @@ PLAIN = {
 """Plain words for pydantic error types whose own message speaks of Python."""
 
 
-def _friendly(error: dict) -> str:
+def _friendly(error: dict, root: type[BaseModel] = Scenario) -> str:
     """A pydantic error as "what was expected", in plain words."""
     kind, loc = error["type"], tuple(error["loc"])
     if kind == "extra_forbidden":
-        fields = _fields_at(loc[:-1])
+        fields = _fields_at(loc[:-1], root)
         known = f"one of: {', '.join(fields)}" if fields else "see docs/scenarios.md"
         return f"a known field name ({known})"
     if kind == "missing":
@@ -348,7 +370,12 @@ def _dotted(path: tuple) -> str:
     return out or "top level"
 
 
-def validate(label: str, data: dict, lines: Mapping[tuple, int | str] | None = None) -> Scenario:
+def validate(
+    label: str,
+    data: dict,
+    lines: Mapping[tuple, int | str] | None = None,
+    model: type[BaseModel] = Scenario,
+):
     """Validate raw scenario data; the most specific problem in one InputError.
 
     Pydantic reports one error per branch of a union (``members: all`` or a list); the branch
@@ -356,14 +383,14 @@ def validate(label: str, data: dict, lines: Mapping[tuple, int | str] | None = N
     place are joined with "or".
     """
     try:
-        return Scenario.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         errors = [(e, _place(tuple(e["loc"]), data)) for e in exc.errors()]
         depth = max(len(p) for _, p in errors)
         deepest = [(e, p) for e, p in errors if len(p) == depth]
         path = deepest[0][1]
         same = [e for e, p in deepest if p == path]
-        expected = " or ".join(dict.fromkeys(_friendly(e) for e in same))
+        expected = " or ".join(dict.fromkeys(_friendly(e, model) for e in same))
         elsewhere = {p for e, p in errors if not path[: len(p)] == p and p != path}
         if elsewhere:
             expected += f" (and {len(elsewhere)} more problem{'s' * (len(elsewhere) > 1)})"

@@ -288,7 +288,9 @@ RENAMED = {
 class Scenario(_Strict):
     """A crisis: situation, bodies and options. See ``docs/scenarios.md``.
 
-    ``threat`` may be missing in a draft: the scenario is then *incomplete*
+    ``icb`` is the International Crisis Behavior crisis number (``crisno``), when the crisis
+    is one of ICB's: validation keeps it on the same side of the train/test split in every
+    tier. ``threat`` may be missing in a draft: the scenario is then *incomplete*
     (:meth:`incomplete`), ``collsec check`` says what to add and the engine refuses to run it.
     ``date`` is the day the situation is measured for (the threat's date when both are given).
     """
@@ -298,6 +300,7 @@ class Scenario(_Strict):
     summary: Text = ""
     sources: tuple[Text, ...] = ()
     notes: tuple[Text, ...] = ()
+    icb: int | None = Field(default=None, ge=1, le=100000)
     date: dt.date | None = None
     actors: dict[Code, Actor] = Field(max_length=MAX_ACTORS)
     affinities: tuple[Affinity, ...] = ()

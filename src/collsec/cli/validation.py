@@ -1,0 +1,258 @@
+"""Commands for validation and fitting: ``validate`` (corpus and ICB tiers) and ``fit``."""
+
+from __future__ import annotations
+
+import json
+import shlex
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from collsec.cli.app import app, console, user_errors
+from collsec.cli.crisis import engine_params
+
+validate_app = typer.Typer(
+    help="How true to history the engine is: accuracy on a corpus or on ICB, beside baselines.",
+    invoke_without_command=True,
+)
+app.add_typer(validate_app, name="validate")
+
+CORPUS = Annotated[
+    Path | None,
+    typer.Option(
+        "--corpus",
+        help="A corpus directory (scenarios/ and records/); default: the built-in corpus.",
+    ),
+]
+DATA_DIR = Annotated[
+    Path | None,
+    typer.Option(help="Directory of the public data (else $COLLSEC_DATA_DIR)."),
+]
+PARAM = Annotated[
+    list[str] | None,
+    typer.Option("--param", help="Engine parameter NAME=VALUE (repeatable), as for run."),
+]
+DRAWS = Annotated[int, typer.Option("--draws", "-n", min=1, max=100_000, help="Draws per case.")]
+SEED = Annotated[int, typer.Option("--seed", min=0, help="Seed of the random generator.")]
+
+
+def _pct(value) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def accuracy_table(summary: dict, title: str) -> Table:
+    """Engine and baselines at each level for one split."""
+    b = summary["baselines"]
+    v = summary["votes"]
+    table = Table(title=title, title_justify="left")
+    for col in ("level", "engine", "majority", "one-line rule", "all yes", "aligned"):
+        table.add_column(col, justify="right" if col != "level" else "left")
+    table.add_row(
+        f"response ({summary['cases']} cases)",
+        _pct(summary["response"]),
+        _pct(b["majority_response"]["accuracy"]),
+        "-",
+        "-",
+        "-",
+    )
+    table.add_row(
+        "result",
+        _pct(summary["result"]),
+        _pct(b["majority_result"]["accuracy"]),
+        "-",
+        "-",
+        "-",
+    )
+    table.add_row(
+        "both",
+        _pct(summary["both"]),
+        _pct(b["majority_both"]["accuracy"]),
+        _pct(b["council_condemns_aggression_prevails"]["accuracy"]),
+        "-",
+        "-",
+    )
+    table.add_row(
+        f"member votes ({v['n']})",
+        _pct(v["accuracy"]),
+        "-",
+        "-",
+        _pct(v["baselines"]["all_yes"]),
+        _pct(v["baselines"]["yes_unless_allied_or_aligned"]),
+    )
+    t = summary["tallies"]
+    if t["drafts"]:
+        table.add_row(f"tallies ({t['drafts']} drafts)", _pct(t["agreement"]), "-", "-", "-", "-")
+    return table
+
+
+def misses_table(report: dict, split: str | None) -> Table:
+    """Cases whose response or result the engine got wrong (or could not run)."""
+    table = Table(title="misses (recorded -> engine)", title_justify="left")
+    for col in ("case", "split", "response", "result"):
+        table.add_column(col, overflow="fold")
+    for row in report["cases"]:
+        if split is not None and row["split"] != split:
+            continue
+        if row["error"]:
+            table.add_row(row["case"], "error", row["error"], "")
+            continue
+        if row["both"]:
+            continue
+        resp = (
+            row["response"]
+            if row["response"] == row["predicted_response"]
+            else f"{row['response']} -> {row['predicted_response']}"
+        )
+        res = (
+            row["result"]
+            if row["result"] == row["predicted_result"]
+            else f"{row['result']} -> {row['predicted_result']}"
+        )
+        table.add_row(row["case"], row["split"], resp, res)
+    return table
+
+
+@validate_app.callback()
+@user_errors
+def validate(
+    ctx: typer.Context,
+    corpus: CORPUS = None,
+    split: Annotated[
+        str, typer.Option(help="Which part to list misses for: train, test or all.")
+    ] = "all",
+    param: PARAM = None,
+    draws: DRAWS = 200,
+    seed: SEED = 0,
+    data_dir: DATA_DIR = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    figure: Annotated[
+        Path | None, typer.Option(help="Write a figure (.png with .svg and .pdf twins).")
+    ] = None,
+) -> None:
+    """Run a corpus and compare with its records: response, result, member votes."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from collsec.errors import InputError
+    from collsec.validation.corpus import corpus_cases
+    from collsec.validation.score import evaluate, report
+
+    if split not in ("train", "test", "all"):
+        raise InputError("--split", "split", "train, test or all", split)
+    if figure is not None and figure.suffix != ".png":
+        raise InputError("--figure", str(figure), "a file ending in .png", figure.suffix)
+    params = engine_params(param or [])
+    cases, unpaired = corpus_cases(corpus)
+    evaluation = evaluate(cases, params, draws, seed, data_dir, unpaired)
+    data = report(evaluation)
+    if figure is not None:
+        from collsec.reports.validation import validation_figure
+
+        validation_figure(data, figure)
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, default=str))
+        return
+    where = corpus or "the built-in corpus"
+    console.print(
+        f"[bold]Validation[/] on {where}: {data['all']['cases']} cases "
+        f"({data['train']['cases']} train, {data['test']['cases']} test), {draws} draws each",
+        highlight=False,
+    )
+    for part in ("train", "test"):
+        console.print(accuracy_table(data[part], f"{part} part"))
+    console.print(misses_table(data, None if split == "all" else split))
+    for note in data["warnings"][:10]:
+        console.print(f"note: {note}", highlight=False, markup=False)
+    if data["unpaired"]:
+        console.print(
+            "not validated (scenario or record missing): " + ", ".join(data["unpaired"]),
+            highlight=False,
+            markup=False,
+        )
+    if figure is not None:
+        console.print(f"wrote {figure}", highlight=False, markup=False)
+
+
+@app.command()
+@user_errors
+def fit(
+    corpus: CORPUS = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write fitted.yaml here (else print it).")
+    ] = None,
+    reps: Annotated[int, typer.Option(min=0, max=10_000, help="Bootstrap replicates.")] = 50,
+    draws: DRAWS = 200,
+    seed: SEED = 0,
+    data_dir: DATA_DIR = None,
+) -> None:
+    """Fit the engine's parameters on the training part of a corpus (docs/validation.md)."""
+    import yaml
+
+    from collsec.crisis import EngineParams
+    from collsec.validation.corpus import corpus_cases
+    from collsec.validation.fit import fit as run_fit
+    from collsec.validation.fit import to_yaml_data
+
+    cases, _ = corpus_cases(corpus)
+    command = "collsec " + " ".join(shlex.quote(a) for a in sys.argv[1:])
+    result = run_fit(cases, EngineParams(), data_dir, reps, seed, draws)
+    text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
+    if out is None:
+        typer.echo(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        console.print(f"wrote {out}", highlight=False, markup=False)
+
+
+def icb_table(summary: dict, title: str) -> Table:
+    """The ICB tier's three comparisons beside the majority class."""
+    table = Table(title=title, title_justify="left")
+    for col in ("comparison", "crises", "engine", "majority class"):
+        table.add_column(col, justify="left" if col == "comparison" else "right")
+    for key, label in (
+        ("global_response", "global response"),
+        ("regional_response", "regional response"),
+        ("outcome", "outcome"),
+    ):
+        part = summary[key]
+        majority = f"{_pct(part['majority'])} ({part['majority_class']})" if part["n"] else "-"
+        table.add_row(label, str(part["n"]), _pct(part["engine"]), majority)
+    return table
+
+
+@validate_app.command("icb")
+@user_errors
+def validate_icb(
+    icb_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder of icb1*.csv and icb2*.csv (default: the data's icb/)."),
+    ] = None,
+    param: PARAM = None,
+    draws: DRAWS = 100,
+    seed: SEED = 0,
+    data_dir: DATA_DIR = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Draft every interstate ICB crisis with a state trigger, run it, compare with ICB."""
+    from collsec.data.icb import crises
+    from collsec.validation.icb import evaluate_icb, icb_report
+
+    params = engine_params(param or [])
+    rows, left_out = evaluate_icb(crises(icb_dir, data_dir), params, draws, seed, data_dir)
+    data = icb_report(rows, left_out)
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, default=str))
+        return
+    errors = [r for r in data["crises"] if r["error"]]
+    console.print(
+        f"[bold]ICB tier[/]: {len(rows) - len(errors)} crises drafted and run "
+        f"({len(left_out)} left out: not an interstate crisis with a state trigger"
+        f"{f'; {len(errors)} could not be drafted' if errors else ''})",
+        highlight=False,
+    )
+    for part in ("train", "test"):
+        console.print(icb_table(data[part], f"{part} part"))
+    for row in errors[:10]:
+        console.print(f"not drafted: ICB {row['crisno']}: {row['error']}", markup=False)

@@ -1,0 +1,435 @@
+"""Fitting the engine's parameters on the training part of the corpus, by a stated procedure.
+
+Two stages, each on the training cases only (:mod:`collsec.validation.corpus` fixes the
+split); the test cases are never read here.
+
+1. **The vote rule, by maximum likelihood of the recorded member votes.** Support is linear in
+   parameter-free features (:func:`collsec.crisis.interests.features`), so the rule is an
+   ordered logit: with ``s`` a member's support and ``t_m`` the threshold of measure ``m``,
+
+       P(yes) = F(s - t_m),   P(no) = 1 - F(s - t_m + band),   P(abstain) = the rest,
+
+   ``F`` the logistic function with scale :data:`NOISE` (which fixes the unit of support). The
+   weights have the signs their meaning gives (a cost never helps), enforced by bounds; a small
+   ridge penalty (:data:`RIDGE`) pulls weights the votes cannot identify toward their prior
+   value. Standard errors come from a bootstrap over training cases (votes of one case are not
+   independent). The regional request a member weighs is the one the engine finds with the
+   current parameters; the fit is repeated until it no longer changes (at most 3 rounds).
+
+2. **The outcome parameters, by maximum likelihood of the recorded results** (given the fitted
+   vote rule): the war's decisiveness and stalemate band, the cost of war and of backing down,
+   and the support a state needs to act alone, by Nelder-Mead from the prior values on
+   ``-sum(log P(recorded result)) + RESPONSE_WEIGHT x (responses missed)`` over the training
+   cases, with common random numbers (one seed) so the objective is deterministic.
+
+The result is written as ``fitted.yaml`` (the engine's defaults are read from it): every value
+with its standard error, the command, the data and the training accuracy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import minimize
+from scipy.special import expit
+
+from collsec.crisis import EngineParams, run_crisis
+from collsec.crisis.interests import FEATURES, features
+from collsec.crisis.situation import situation
+from collsec.institutions import Tool
+from collsec.scenarios.load import load_scenario
+from collsec.validation.corpus import Case, split_of
+from collsec.validation.records import load_record
+from collsec.validation.score import SCORED, decision_votes
+
+NOISE = 0.25
+"""Scale of the logistic noise in the vote likelihood: the unit of support."""
+
+RIDGE = 0.05
+"""Weight of the ridge penalty toward the prior values (per vote, summed over weights)."""
+
+RESPONSE_WEIGHT = 2.0
+"""Cost of a missed response in the outcome objective, in units of log-likelihood."""
+
+MEASURES = ("condemnation", "sanctions", "force")
+COLUMNS = (
+    "norm",
+    "proximity",
+    "affinity",
+    "alliance",
+    "trade",
+    "escalation_sanctions",
+    "escalation_force",
+    "power",
+    "internal",
+    "request",
+    "r2p",
+)
+"""Columns of the design matrix: the features, escalation split by measure."""
+
+SIGN = {
+    "norm": 1,
+    "proximity": 1,
+    "affinity": 1,
+    "alliance": 1,
+    "trade": -1,
+    "escalation_sanctions": -1,
+    "escalation_force": -1,
+    "power": -1,
+    "internal": -1,
+    "request": 1,
+    "r2p": 1,
+}
+"""The sign each weight must have (a cost or restraint subtracts, an interest adds)."""
+
+CATEGORY = {"yes": 0, "abstain": 1, "no": 2}
+
+
+@dataclass
+class VoteData:
+    """Training votes as a design matrix: one row per member vote on a scored measure."""
+
+    x: np.ndarray
+    measure: np.ndarray
+    vote: np.ndarray
+    case: np.ndarray
+    cases: list[str] = field(default_factory=list)
+
+
+def _magnitudes(params: EngineParams) -> dict[str, float]:
+    """The weights of :data:`COLUMNS` as magnitudes (>= 0), from engine parameters."""
+    eta, iota = params.concern_scale, params.indivisibility
+    return {
+        "norm": eta * iota,
+        "proximity": eta * (1 - iota),
+        "affinity": params.partisanship,
+        "alliance": params.alliance_weight,
+        "trade": params.trade_cost,
+        "escalation_sanctions": params.escalation_cost_sanctions,
+        "escalation_force": params.escalation_cost_force,
+        "power": params.power_cost,
+        "internal": params.non_intervention,
+        "request": params.regional_request,
+        "r2p": params.responsibility_to_protect,
+    }
+
+
+def with_vote_rule(params: EngineParams, magnitudes: dict, thresholds, band: float):
+    """Engine parameters with the vote rule's fitted weights, thresholds and band."""
+    norm, proximity = magnitudes["norm"], magnitudes["proximity"]
+    eta = norm + proximity
+    update = {
+        "concern_scale": eta,
+        "indivisibility": norm / eta if eta > 0 else params.indivisibility,
+        "partisanship": magnitudes["affinity"],
+        "alliance_weight": magnitudes["alliance"],
+        "trade_cost": magnitudes["trade"],
+        "escalation_cost_sanctions": magnitudes["escalation_sanctions"],
+        "escalation_cost_force": magnitudes["escalation_force"],
+        "power_cost": magnitudes["power"],
+        "non_intervention": magnitudes["internal"],
+        "regional_request": magnitudes["request"],
+        "responsibility_to_protect": magnitudes["r2p"],
+        "thresholds": params.thresholds.model_copy(
+            update={
+                "condemnation": thresholds[0],
+                "sanctions": thresholds[1],
+                "force": thresholds[2],
+                "band": band,
+            }
+        ),
+    }
+    return params.model_copy(update=update)
+
+
+def vote_data(cases: list[Case], params: EngineParams, data_dir=None) -> VoteData:
+    """The design matrix of the recorded votes of ``cases`` (parties to the dispute left out:
+    their votes follow from their being parties). The regional request is the engine's under
+    ``params``.
+    """
+    rows, measures, votes, owners, names = [], [], [], [], []
+    for case in cases:
+        record = load_record(case.record)
+        scenario = load_scenario(case.scenario)
+        sit = situation(scenario, params)
+        request = run_crisis(scenario, params).regional_request
+        x = {
+            m: features(sit, scenario, Tool(m), True, request, params.concern_half_distance_km)
+            for m in MEASURES
+        }
+        names.append(case.name)
+        for decision in record.decisions:
+            if decision.measure not in SCORED:
+                continue
+            for member, vote in decision_votes(decision, data_dir).items():
+                i = sit.index.get(member)
+                if vote not in CATEGORY or i is None:
+                    continue
+                if sit.aggressor_side[i] or i == sit.target:
+                    continue
+                if scenario.actors[member].absent_from(decision.body):
+                    continue
+                f = x[decision.measure]
+                m = MEASURES.index(decision.measure)
+                row = [f[name][i] for name in FEATURES]
+                by_name = dict(zip(FEATURES, row, strict=True))
+                rows.append(
+                    [
+                        by_name["norm"],
+                        by_name["proximity"],
+                        by_name["affinity"],
+                        by_name["alliance"],
+                        by_name["trade"],
+                        by_name["escalation"] if m == 1 else 0.0,
+                        by_name["escalation"] if m == 2 else 0.0,
+                        by_name["power"],
+                        by_name["internal"],
+                        by_name["request"],
+                        by_name["r2p"],
+                    ]
+                )
+                measures.append(m)
+                votes.append(CATEGORY[vote])
+                owners.append(len(names) - 1)
+    return VoteData(
+        x=np.array(rows, dtype=float).reshape(-1, len(COLUMNS)),
+        measure=np.array(measures, dtype=int),
+        vote=np.array(votes, dtype=int),
+        case=np.array(owners, dtype=int),
+        cases=names,
+    )
+
+
+def _unpack(theta: np.ndarray):
+    k = len(COLUMNS)
+    return theta[:k], theta[k : k + 3], theta[k + 3]
+
+
+def _nll(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = None):
+    """Negative log-likelihood of the votes (plus the ridge penalty), and its gradient."""
+    magnitudes, thresholds, band = _unpack(theta)
+    signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
+    s = data.x @ (signs * magnitudes)
+    t = thresholds[data.measure]
+    z_yes = (s - t) / NOISE
+    z_no = (s - t + band) / NOISE
+    f_yes, f_no = expit(z_yes), expit(z_no)
+    eps = 1e-12
+    p = np.select(
+        [data.vote == 0, data.vote == 2],
+        [f_yes, 1 - f_no],
+        np.maximum(f_no - f_yes, eps),
+    )
+    w = np.ones(len(p)) if weight is None else weight
+    nll = -np.sum(w * np.log(np.maximum(p, eps)))
+    # gradient with respect to s, t and band
+    d_yes = f_yes * (1 - f_yes) / NOISE
+    d_no = f_no * (1 - f_no) / NOISE
+    dp_ds = np.select([data.vote == 0, data.vote == 2], [d_yes, -d_no], d_no - d_yes)
+    dp_db = np.select([data.vote == 0, data.vote == 2], [0.0, -d_no], d_no)
+    g = -w / np.maximum(p, eps)
+    grad_s = g * dp_ds
+    grad = np.zeros_like(theta)
+    k = len(COLUMNS)
+    grad[:k] = (data.x * grad_s[:, None]).sum(axis=0) * signs
+    for m in range(3):
+        grad[k + m] = -grad_s[data.measure == m].sum()
+    grad[k + 3] = (g * dp_db).sum()
+    n = max(len(p), 1)
+    diff = magnitudes - prior
+    nll += RIDGE * n * 0.01 * np.sum(diff**2)
+    grad[:k] += RIDGE * n * 0.02 * diff
+    return nll, grad
+
+
+def fit_votes(
+    data: VoteData, params: EngineParams, weight: np.ndarray | None = None
+) -> tuple[np.ndarray, float]:
+    """Maximum-likelihood vote rule: (theta, negative log-likelihood) from ``params``."""
+    prior_m = _magnitudes(params)
+    prior = np.array([prior_m[c] for c in COLUMNS])
+    t = params.thresholds
+    theta0 = np.concatenate([prior, [t.condemnation, t.sanctions, t.force, t.band]])
+    bounds = [(0.0, 50.0)] * len(COLUMNS) + [(-20.0, 20.0)] * 3 + [(0.02, 20.0)]
+    result = minimize(
+        _nll,
+        theta0,
+        args=(data, prior, weight),
+        jac=True,
+        method="L-BFGS-B",
+        bounds=bounds,
+    )
+    return result.x, float(result.fun)
+
+
+def bootstrap(data: VoteData, params: EngineParams, reps: int, seed: int) -> np.ndarray:
+    """Standard errors of theta by resampling training cases with replacement."""
+    rng = np.random.default_rng(seed)
+    n_cases = len(data.cases)
+    draws = []
+    for _ in range(reps):
+        counts = np.bincount(rng.integers(0, n_cases, n_cases), minlength=n_cases)
+        theta, _ = fit_votes(data, params, weight=counts[data.case].astype(float))
+        draws.append(theta)
+    return np.std(np.array(draws), axis=0, ddof=1) if reps > 1 else np.zeros(len(COLUMNS) + 4)
+
+
+def vote_params(theta: np.ndarray, params: EngineParams) -> EngineParams:
+    """Engine parameters carrying the vote rule of ``theta``."""
+    magnitudes, thresholds, band = _unpack(theta)
+    return with_vote_rule(
+        params,
+        dict(zip(COLUMNS, map(float, magnitudes), strict=True)),
+        list(map(float, thresholds)),
+        float(band),
+    )
+
+
+OUTCOME = ("decisiveness", "stalemate", "war_cost", "backing_down_cost", "unilateral_threshold")
+"""The outcome parameters fitted in stage 2."""
+
+LOWER = {"decisiveness": 0.05, "stalemate": 0.0, "war_cost": 0.0, "backing_down_cost": 0.0}
+
+
+def outcome_loss(cases: list[Case], params: EngineParams, draws: int, seed: int) -> dict:
+    """The stage-2 objective on ``cases``: -sum log P(recorded result) and responses missed."""
+    loglik, missed, rows = 0.0, 0, []
+    for case in cases:
+        record = load_record(case.record)
+        r = run_crisis(load_scenario(case.scenario), params, draws=draws, seed=seed)
+        p = max(r.probabilities.get(record.result, 0.0), 0.5 / draws)
+        loglik += math.log(p)
+        missed += r.response != record.response
+        rows.append((case.name, record.response, r.response, record.result, r.result))
+    return {
+        "loss": -loglik + RESPONSE_WEIGHT * missed,
+        "loglik": loglik,
+        "missed": missed,
+        "rows": rows,
+    }
+
+
+def fit_outcomes(
+    cases: list[Case], params: EngineParams, draws: int = 200, seed: int = 0, maxiter: int = 150
+) -> tuple[EngineParams, dict]:
+    """Nelder-Mead over :data:`OUTCOME` from ``params`` (bounds by clipping)."""
+    start = np.array([float(getattr(params, name)) for name in OUTCOME])
+
+    def params_of(v: np.ndarray) -> EngineParams:
+        update = {}
+        for name, value in zip(OUTCOME, v, strict=True):
+            update[name] = max(float(value), LOWER[name]) if name in LOWER else float(value)
+        return params.model_copy(update=update)
+
+    def objective(v):
+        return outcome_loss(cases, params_of(v), draws, seed)["loss"]
+
+    result = minimize(
+        objective,
+        start,
+        method="Nelder-Mead",
+        options={"maxiter": maxiter, "xatol": 1e-3, "fatol": 1e-3, "initial_simplex": None},
+    )
+    fitted = params_of(result.x)
+    return fitted, outcome_loss(cases, fitted, draws, seed)
+
+
+@dataclass
+class Fit:
+    """A fitted parameter set, its standard errors and what it was fitted on."""
+
+    params: EngineParams
+    errors: dict[str, float]
+    votes: int
+    cases: list[str]
+    vote_nll: float
+    outcome: dict
+
+
+def fit(
+    cases: list[Case],
+    params: EngineParams | None = None,
+    data_dir=None,
+    reps: int = 50,
+    seed: int = 0,
+    draws: int = 200,
+    rounds: int = 3,
+) -> Fit:
+    """Both stages on the TRAINING cases of ``cases`` (test cases are dropped here)."""
+    params = params or EngineParams()
+    train = [c for c in cases if _split(c) == "train"]
+    theta, nll = None, math.nan
+    for _ in range(rounds):
+        data = vote_data(train, params, data_dir)
+        theta, nll = fit_votes(data, params)
+        updated = vote_params(theta, params)
+        if updated == params:
+            break
+        params = updated
+    errors = bootstrap(data, params, reps, seed)
+    names = [*COLUMNS, "thresholds.condemnation", "thresholds.sanctions", "thresholds.force"]
+    names.append("thresholds.band")
+    se = dict(zip(names, map(float, errors), strict=True))
+    params, outcome = fit_outcomes(train, params, draws, seed)
+    return Fit(params, se, len(data.vote), [c.name for c in train], nll, outcome)
+
+
+def _split(case: Case) -> str:
+    scenario = load_scenario(case.scenario)
+    return split_of(scenario.name, scenario.icb)
+
+
+def to_yaml_data(result: Fit, command: str) -> dict:
+    """The content of ``fitted.yaml``."""
+    p = result.params
+    values = {
+        "concern_scale": p.concern_scale,
+        "indivisibility": p.indivisibility,
+        "partisanship": p.partisanship,
+        "alliance_weight": p.alliance_weight,
+        "trade_cost": p.trade_cost,
+        "escalation_cost_sanctions": p.escalation_cost_sanctions,
+        "escalation_cost_force": p.escalation_cost_force,
+        "power_cost": p.power_cost,
+        "non_intervention": p.non_intervention,
+        "regional_request": p.regional_request,
+        "responsibility_to_protect": p.responsibility_to_protect,
+        "thresholds.condemnation": p.thresholds.condemnation,
+        "thresholds.sanctions": p.thresholds.sanctions,
+        "thresholds.force": p.thresholds.force,
+        "thresholds.band": p.thresholds.band,
+        **{name: float(getattr(p, name)) for name in OUTCOME},
+    }
+    column_of = {
+        "partisanship": "affinity",
+        "alliance_weight": "alliance",
+        "trade_cost": "trade",
+        "escalation_cost_sanctions": "escalation_sanctions",
+        "escalation_cost_force": "escalation_force",
+        "power_cost": "power",
+        "non_intervention": "internal",
+        "regional_request": "request",
+        "responsibility_to_protect": "r2p",
+    }
+    out = {}
+    for name, value in values.items():
+        se = result.errors.get(column_of.get(name, name))
+        out[name] = {"value": round(float(value), 4)}
+        if se is not None:
+            out[name]["se"] = round(float(se), 4)
+    return {
+        "command": command,
+        "date": dt.date.today().isoformat(),
+        "procedure": "collsec.validation.fit (docs/validation.md)",
+        "training_cases": len(result.cases),
+        "training_votes": result.votes,
+        "vote_nll": round(result.vote_nll, 3),
+        "outcome": {
+            "loglik": round(result.outcome["loglik"], 3),
+            "responses_missed": result.outcome["missed"],
+        },
+        "values": out,
+    }

@@ -1,0 +1,346 @@
+"""Validation of the engine on a corpus: accuracy at three levels, beside simple baselines.
+
+For every case the engine runs the scenario (never reading the record), then its response,
+its result and each member's position on each recorded draft are compared with the record:
+
+* **response** and **result**, and both together (the headline accuracy);
+* **member votes**: every member vote the record gives (in the file, or read from a public
+  data set by ``votes_from``), on drafts against the aggressor (``condemnation``,
+  ``sanctions``, ``force``; ``other`` drafts are not scored), compared with the member's vote
+  by the support rule on that measure (``absent`` where the scenario says it stayed away);
+  members recorded absent are not scored;
+* **tallies**: for drafts known only by their tally, the share of recorded votes the engine's
+  tally matches (sum over yes/no/abstain of the smaller count, over the recorded total).
+
+Baselines, computed on the same cases: the majority class (of the cases evaluated) for
+response, result and both; the one-line rule "the Council condemns, the aggression prevails";
+for votes, "every member votes yes" and "yes, unless allied to or aligned with the aggressor"
+(a treaty pledge either way with the aggressor's side, or a higher affinity with it than with
+the target: then no).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from collsec.crisis import EngineParams, run_crisis
+from collsec.crisis.situation import situation
+from collsec.errors import CollsecError
+from collsec.scenarios.load import load_scenario
+from collsec.validation.corpus import Case, split_of
+from collsec.validation.records import Decision, Record, load_record
+
+SCORED = ("condemnation", "sanctions", "force")
+ONE_LINE = ("condemnation", "aggression_prevailed")
+"""The one-line rule: the Council condemns, the aggression prevails."""
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One case: recorded and predicted response and result."""
+
+    case: str
+    split: str
+    icb: int | None
+    response: str
+    predicted_response: str
+    result: str
+    predicted_result: str
+    probability: float
+    main_cause: str | None
+    error: str = ""
+
+    @property
+    def both(self) -> bool:
+        """Response and result both right."""
+        return self.response == self.predicted_response and self.result == self.predicted_result
+
+
+@dataclass(frozen=True)
+class VoteRow:
+    """One recorded member vote, the engine's, and the two vote baselines'."""
+
+    case: str
+    split: str
+    body: str
+    symbol: str
+    measure: str
+    member: str
+    recorded: str
+    predicted: str
+    aligned: str
+
+
+@dataclass(frozen=True)
+class TallyRow:
+    """A draft known by its tally only: recorded and predicted counts."""
+
+    case: str
+    split: str
+    body: str
+    symbol: str
+    measure: str
+    recorded: dict
+    predicted: dict
+
+    @property
+    def matched(self) -> int:
+        """Recorded votes the predicted tally matches (the best pairing of the two)."""
+        return sum(
+            min(self.recorded.get(v) or 0, self.predicted.get(v) or 0)
+            for v in ("yes", "no", "abstain")
+        )
+
+    @property
+    def total(self) -> int:
+        """Recorded yes, no and abstentions."""
+        return sum(self.recorded.get(v) or 0 for v in ("yes", "no", "abstain"))
+
+
+@dataclass
+class Evaluation:
+    """Everything a validation run found, case by case and vote by vote."""
+
+    cases: list[CaseRow] = field(default_factory=list)
+    votes: list[VoteRow] = field(default_factory=list)
+    tallies: list[TallyRow] = field(default_factory=list)
+    unpaired: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def decision_votes(decision: Decision, data_dir=None, warnings=None) -> dict[str, str]:
+    """The member votes of a recorded decision: those in the record, and those its
+    ``votes_from`` names in a public data set (read from ``data_dir``). When the data set
+    cannot be read, the record's own votes are used and the reason is added to ``warnings``.
+    """
+    votes = dict(decision.votes)
+    if decision.votes_from is not None:
+        from collsec.validation.votes import votes_from
+
+        try:
+            read = votes_from(decision.votes_from, data_dir)
+        except CollsecError as error:
+            if warnings is not None:
+                warnings.append(f"{decision.symbol or decision.body}: votes not read ({error})")
+            read = {}
+        for member, vote in read.items():
+            votes.setdefault(member, vote)
+    return votes
+
+
+def _aligned_baseline(sit, member: str) -> str:
+    i = sit.index.get(member)
+    if i is None:
+        return "yes"
+    side = sit.aggressor_side
+    if side[i]:
+        return "no"
+    allied = bool(sit.allied[i, side].any())
+    aligned = (
+        bool(sit.affinity[i, side].max() > sit.affinity[i, sit.target]) if side.any() else False
+    )
+    return "no" if allied or aligned else "yes"
+
+
+def _predicted(scenario, result, decision: Decision, member: str) -> str:
+    """The engine's vote for ``member`` on the decision's measure (or why there is none)."""
+    actor = scenario.actors.get(member)
+    if actor is None:
+        return "not_in_scenario"
+    if actor.absent_from(decision.body):
+        return "absent"
+    position = result.positions.get(member)
+    if position is None:
+        return "not_seated"
+    return position[decision.measure].vote.value
+
+
+def evaluate_case(
+    case: Case,
+    params: EngineParams,
+    draws: int = 200,
+    seed: int = 0,
+    data_dir=None,
+    warnings: list[str] | None = None,
+) -> tuple[CaseRow, list[VoteRow], list[TallyRow]]:
+    """Run one case and compare it with its record (see the module docstring)."""
+    record: Record = load_record(case.record)
+    scenario = load_scenario(case.scenario)
+    split = split_of(scenario.name, scenario.icb)
+    result = run_crisis(scenario, params, draws=draws, seed=seed)
+    row = CaseRow(
+        case=case.name,
+        split=split,
+        icb=scenario.icb,
+        response=record.response,
+        predicted_response=result.response,
+        result=record.result,
+        predicted_result=result.result,
+        probability=result.probabilities[result.result],
+        main_cause=result.main_cause,
+    )
+    sit = situation(scenario, params)
+    bodies = {b.id: b for b in scenario.bodies}
+    votes, tallies = [], []
+    for decision in record.decisions:
+        if decision.measure not in SCORED:
+            continue
+        recorded = decision_votes(decision, data_dir, warnings)
+        body = bodies.get(decision.body)
+
+        def predicted(member: str, decision: Decision = decision) -> str:
+            return _predicted(scenario, result, decision, member)
+
+        for member, vote in sorted(recorded.items()):
+            if vote == "absent":
+                continue
+            votes.append(
+                VoteRow(
+                    case=case.name,
+                    split=split,
+                    body=decision.body,
+                    symbol=decision.symbol,
+                    measure=decision.measure,
+                    member=member,
+                    recorded=vote,
+                    predicted=predicted(member),
+                    aligned=_aligned_baseline(sit, member),
+                )
+            )
+        if not recorded and decision.tally is not None and body is not None:
+            counts = Counter(predicted(m) for m in scenario.members(body))
+            tallies.append(
+                TallyRow(
+                    case=case.name,
+                    split=split,
+                    body=decision.body,
+                    symbol=decision.symbol,
+                    measure=decision.measure,
+                    recorded=decision.tally.model_dump(exclude_none=True),
+                    predicted={v: counts.get(v, 0) for v in ("yes", "no", "abstain", "absent")},
+                )
+            )
+    return row, votes, tallies
+
+
+def evaluate(
+    cases: list[Case],
+    params: EngineParams | None = None,
+    draws: int = 200,
+    seed: int = 0,
+    data_dir=None,
+    unpaired: list[str] | None = None,
+) -> Evaluation:
+    """Evaluate every case; a case whose files are bad is kept with its error (never lost)."""
+    params = params or EngineParams()
+    out = Evaluation(unpaired=list(unpaired or []))
+    for case in cases:
+        try:
+            row, votes, tallies = evaluate_case(case, params, draws, seed, data_dir, out.warnings)
+        except CollsecError as error:
+            out.cases.append(
+                CaseRow(case.name, "error", None, "", "", "", "", 0.0, None, error=str(error))
+            )
+            continue
+        out.cases.append(row)
+        out.votes += votes
+        out.tallies += tallies
+    return out
+
+
+def _share(hits: int, n: int) -> float | None:
+    return round(hits / n, 4) if n else None
+
+
+def _majority(values: list) -> tuple[object, int]:
+    if not values:
+        return None, 0
+    value, count = Counter(values).most_common(1)[0]
+    return value, count
+
+
+def summary(ev: Evaluation, split: str | None = None) -> dict:
+    """Accuracy and baselines for one split (``"train"``, ``"test"``) or all cases (None)."""
+    rows = [r for r in ev.cases if not r.error and (split is None or r.split == split)]
+    votes = [v for v in ev.votes if split is None or v.split == split]
+    tallies = [t for t in ev.tallies if split is None or t.split == split]
+    n = len(rows)
+    resp, resp_n = _majority([r.response for r in rows])
+    res, res_n = _majority([r.result for r in rows])
+    both, both_n = _majority([(r.response, r.result) for r in rows])
+    one_line = sum((r.response, r.result) == ONE_LINE for r in rows)
+    scored = [v for v in votes]
+    return {
+        "cases": n,
+        "response": _share(sum(r.response == r.predicted_response for r in rows), n),
+        "result": _share(sum(r.result == r.predicted_result for r in rows), n),
+        "both": _share(sum(r.both for r in rows), n),
+        "baselines": {
+            "majority_response": {"value": resp, "accuracy": _share(resp_n, n)},
+            "majority_result": {"value": res, "accuracy": _share(res_n, n)},
+            "majority_both": {"value": list(both) if both else None, "accuracy": _share(both_n, n)},
+            "council_condemns_aggression_prevails": {"accuracy": _share(one_line, n)},
+        },
+        "votes": {
+            "n": len(scored),
+            "accuracy": _share(sum(v.recorded == v.predicted for v in scored), len(scored)),
+            "baselines": {
+                "all_yes": _share(sum(v.recorded == "yes" for v in scored), len(scored)),
+                "yes_unless_allied_or_aligned": _share(
+                    sum(v.recorded == v.aligned for v in scored), len(scored)
+                ),
+            },
+            "by_body": {
+                body: _share(
+                    sum(v.recorded == v.predicted for v in scored if v.body == body),
+                    sum(v.body == body for v in scored),
+                )
+                for body in sorted({v.body for v in scored})
+            },
+            "confusion": confusion([(v.recorded, v.predicted) for v in scored]),
+        },
+        "tallies": {
+            "drafts": len(tallies),
+            "agreement": _share(sum(t.matched for t in tallies), sum(t.total for t in tallies)),
+        },
+        "confusion": {
+            "response": confusion([(r.response, r.predicted_response) for r in rows]),
+            "result": confusion([(r.result, r.predicted_result) for r in rows]),
+        },
+    }
+
+
+def confusion(pairs: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
+    """Recorded -> predicted -> count."""
+    out: dict[str, dict[str, int]] = {}
+    for recorded, predicted in pairs:
+        out.setdefault(recorded, {})
+        out[recorded][predicted] = out[recorded].get(predicted, 0) + 1
+    return out
+
+
+def report(ev: Evaluation) -> dict:
+    """The whole evaluation as plain data (the JSON of ``collsec validate --json``)."""
+    return {
+        "train": summary(ev, "train"),
+        "test": summary(ev, "test"),
+        "all": summary(ev),
+        "cases": [asdict(r) | {"both": r.both} for r in ev.cases],
+        "vote_misses": [asdict(v) for v in ev.votes if v.recorded != v.predicted],
+        "tallies": [asdict(t) | {"matched": t.matched, "total": t.total} for t in ev.tallies],
+        "unpaired": ev.unpaired,
+        "warnings": ev.warnings,
+    }
+
+
+def vote_matrix(ev: Evaluation) -> np.ndarray:
+    """Recorded (rows) x predicted (columns) counts over yes, no, abstain."""
+    order = ("yes", "no", "abstain")
+    m = np.zeros((3, 3), dtype=int)
+    for v in ev.votes:
+        if v.recorded in order and v.predicted in order:
+            m[order.index(v.recorded), order.index(v.predicted)] += 1
+    return m
