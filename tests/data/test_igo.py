@@ -1,6 +1,7 @@
 """IGO membership: full members by year, the members of a date, the organisations of states."""
 
 import csv
+import gzip
 from datetime import date
 
 import pytest
@@ -53,10 +54,24 @@ def test_associates_and_observers_are_not_members(shared_data):
 
 
 def test_the_long_file_for_other_organisations_and_early_years(shared_data):
-    # the long file holds all 534 organisations; in 1990 it agrees with the key file
-    assert members("OAS", 1900, shared_data)  # the Pan American Union, before 1920
-    early = members("ICCSLT", 1900, shared_data)  # not a key organisation
-    assert "USA" in early and existed("ICCSLT", 1900, shared_data)
+    from collsec.data.cow import codes_by_number
+
+    path = shared_data / "igo" / "cow_igo_v3_state_year_long_1816_2014.csv.gz"
+    with gzip.open(path, "rt", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["year"] in ("1900", "1990")]
+    codes = codes_by_number(shared_data)
+
+    def full(org, year):
+        return {
+            codes[int(r["ccode"])]
+            for r in rows
+            if (r["ioname"], r["year"], r["status"]) == (org, str(year), "1")
+        }
+
+    assert set(members("OAS", 1900, shared_data)) == full("OAS", 1900)  # before 1920
+    assert set(members("ICCSLT", 1900, shared_data)) == full("ICCSLT", 1900)  # not a key org
+    assert set(members("NATO", 1990, shared_data)) == full("NATO", 1990)  # both files agree
+    assert "USA" in full("ICCSLT", 1900) and existed("ICCSLT", 1900, shared_data)
 
 
 def test_memberships_and_organisations_of(shared_data):
