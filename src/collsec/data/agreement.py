@@ -17,8 +17,9 @@ value comes from the two states' ideal points in the same session (Bailey, Strez
 ``2 * agree3 - 1``, fitted by least squares over every pair with at least :data:`MIN_JOINT`
 joint votes in the last :data:`FIT_SESSIONS` sessions up to that session that have both
 measures (for sessions 75-78: sessions 65-74), and clipped to -1..1 (the map is fitted on the
-usual threshold whatever ``min_joint`` a caller gives for the pairs themselves). The fit is deterministic; its coefficients are in the
-source string of every value it gives. A state's affinity with itself is 1.
+usual threshold whatever ``min_joint`` a caller gives for the pairs themselves). The fit is
+deterministic; its coefficients are in the source string of every value it gives. A state's
+affinity with itself is 1.
 """
 
 from __future__ import annotations
