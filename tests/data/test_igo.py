@@ -91,8 +91,8 @@ def test_un_members_on_a_date_follow_china_and_the_state_list(shared_data):
     gulf = members_on("UN", date(1990, 8, 2), shared_data).members
     assert {"GFR", "GDR", "YEM", "NAM"} <= set(gulf) and not {"GMY", "YAR", "YPR"} & set(gulf)
     assert "YAR" in members_on("UN", date(1990, 3, 1), shared_data).members
-    assert "SSD" not in members_on("UN", date(2011, 3, 1), shared_data).members
-    assert "SSD" in members_on("UN", date(2011, 8, 1), shared_data).members
+    assert "SSD" not in members_on("UN", date(2011, 1, 15), shared_data).members
+    assert "SSD" in members_on("UN", date(2011, 12, 15), shared_data).members
     assert len(members_on("UN", date(2014, 6, 1), shared_data).members) == 193
 
 

@@ -42,7 +42,7 @@ P5 = ("CHN", "FRN", "RUS", "UKG", "USA")
             {"CAN", "COL", "CUB", "CDI", "ETH", "FIN", "MAL", "ROM", "YEM", "DRC"},
         ),
         (
-            date(2014, 3, 1),
+            date(2014, 9, 1),
             P5,
             {"ARG", "AUL", "CHA", "CHL", "JOR", "LIT", "LUX", "NIG", "ROK", "RWA"},
         ),
