@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from collsec.data.cow import STATES, _by_code, check_codes, require_columns
-from collsec.data.paths import data_file
+from collsec.data.paths import resolved_file
 from collsec.data.unga import (
     IDEAL_POINTS,
     _read,
@@ -104,7 +104,7 @@ def _read_agreement(path: Path) -> pd.DataFrame:
 
 
 def _agreement(data_dir) -> pd.DataFrame:
-    return _read_agreement(data_file(AGREEMENT, data_dir).resolve())
+    return _read_agreement(resolved_file(AGREEMENT, data_dir))
 
 
 def load_agreement(data_dir=None) -> pd.DataFrame:
@@ -171,7 +171,12 @@ def _session(path: Path, session: int, min_joint: int) -> SessionAgreement:
 
 def sessions(data_dir=None) -> tuple[int, ...]:
     """The sessions of the agreement file (1-74: the sessions with roll calls)."""
-    return tuple(int(s) for s in np.unique(_agreement(data_dir).session))
+    return _sessions(resolved_file(AGREEMENT, data_dir))
+
+
+@lru_cache(maxsize=2)
+def _sessions(path: Path) -> tuple[int, ...]:
+    return tuple(int(s) for s in np.unique(_read_agreement(path).session))
 
 
 def agreement(session: int, min_joint: int = MIN_JOINT, data_dir=None) -> SessionAgreement:
@@ -183,7 +188,7 @@ def agreement(session: int, min_joint: int = MIN_JOINT, data_dir=None) -> Sessio
         raise InputError(
             AGREEMENT, "session", f"a session with roll calls ({known[0]}-{known[-1]})", session
         )
-    return _session(data_file(AGREEMENT, data_dir).resolve(), session, min_joint)
+    return _session(resolved_file(AGREEMENT, data_dir), session, min_joint)
 
 
 @lru_cache(maxsize=128)
@@ -193,22 +198,26 @@ def _points_by_number(points_path: Path, states_path: Path, session: int) -> dic
     return dict(zip(rows.ccode.astype(int), rows.ideal_point.astype(float), strict=True))
 
 
+@lru_cache(maxsize=2)
+def _estimated(points_path: Path, states_path: Path) -> tuple[int, ...]:
+    points = _read(points_path, states_path)
+    return tuple(sorted(int(s) for s in points.session[points.ideal_point.notna()].unique()))
+
+
 @lru_cache(maxsize=128)
 def _fit(path: Path, points_path: Path, states_path: Path, session: int) -> IdealPointMap | None:
-    frame = _read_agreement(path)
-    points = _read(points_path, states_path)
-    with_points = set(points.session[points.ideal_point.notna()].astype(int))
-    both = sorted(s for s in set(frame.session) if s <= session and s in with_points)
+    with_points = set(_estimated(points_path, states_path))
+    both = sorted(s for s in _sessions(path) if s <= session and s in with_points)
     used = tuple(both[-FIT_SESSIONS:])
     if not used:
         return None
     x, y = [], []
     for s in used:
         table = _session(path, s, MIN_JOINT)
-        ideal = _points_by_number(points_path, states_path, s)
-        low, high = table.keys // _WIDTH, table.keys % _WIDTH
-        p1 = np.array([ideal.get(int(c), np.nan) for c in low])
-        p2 = np.array([ideal.get(int(c), np.nan) for c in high])
+        ideal = np.full(_WIDTH, np.nan)
+        for ccode, point in _points_by_number(points_path, states_path, s).items():
+            ideal[ccode] = point
+        p1, p2 = ideal[table.keys // _WIDTH], ideal[table.keys % _WIDTH]
         keep = ~np.isnan(p1) & ~np.isnan(p2)
         x.append(np.abs(p1 - p2)[keep])
         y.append(2 * table.agree3[keep] - 1)
@@ -229,9 +238,9 @@ def ideal_point_map(session: int, data_dir=None) -> IdealPointMap:
     Raises :class:`InputError` when no session up to ``session`` has both measures.
     """
     fitted = _fit(
-        data_file(AGREEMENT, data_dir).resolve(),
-        data_file(IDEAL_POINTS, data_dir).resolve(),
-        data_file(STATES, data_dir).resolve(),
+        resolved_file(AGREEMENT, data_dir),
+        resolved_file(IDEAL_POINTS, data_dir),
+        resolved_file(STATES, data_dir),
         session,
     )
     if fitted is None:
@@ -266,11 +275,11 @@ def affinity(codes, parties, day: date, min_joint: int = MIN_JOINT, data_dir=Non
     if session is None:
         missing = Affinity(None, note)
         return {c: dict.fromkeys(parties, missing) for c in codes}
-    numbers = _by_code(data_file(STATES, data_dir).resolve())
+    numbers = _by_code(resolved_file(STATES, data_dir))
     mine = np.array([numbers[c] for c in codes], np.int64)
-    path = data_file(AGREEMENT, data_dir).resolve()
-    points_path = data_file(IDEAL_POINTS, data_dir).resolve()
-    states_path = data_file(STATES, data_dir).resolve()
+    path = resolved_file(AGREEMENT, data_dir)
+    points_path = resolved_file(IDEAL_POINTS, data_dir)
+    states_path = resolved_file(STATES, data_dir)
     with_calls = session in set(sessions(data_dir))
     table = _session(path, session, min_joint) if with_calls else None
     ideal = _points_by_number(points_path, states_path, session)

@@ -25,7 +25,7 @@ import pandas as pd
 
 from collsec.data.cow import STATES, _by_ccode, check_codes, check_year, require_columns
 from collsec.data.dates import DataYear, last_full_year_before
-from collsec.data.paths import data_file
+from collsec.data.paths import resolved_file
 from collsec.errors import InputError
 
 ATOP = "atop/atop5_1_directed_dyad_year.csv.gz"
@@ -66,7 +66,7 @@ def _unknown_ccode(path: Path, row) -> InputError:
 
 
 def _table(data_dir) -> pd.DataFrame:
-    return _read(data_file(ATOP, data_dir).resolve(), data_file(STATES, data_dir).resolve())
+    return _read(resolved_file(ATOP, data_dir), resolved_file(STATES, data_dir))
 
 
 def load_pledges(data_dir=None) -> pd.DataFrame:
@@ -106,7 +106,7 @@ def pledges(year: int, codes=None, data_dir=None) -> pd.DataFrame:
 
     """
     year = check_year(year, *YEARS, "ATOP 5.1")
-    path, states = data_file(ATOP, data_dir).resolve(), data_file(STATES, data_dir).resolve()
+    path, states = resolved_file(ATOP, data_dir), resolved_file(STATES, data_dir)
     start, stop = _bounds(path, states).get(year, (0, 0))
     out = _read(path, states).iloc[start:stop].drop(columns="year")
     if codes is not None:

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from collsec.data.dates import DataYear, check_day, year_of
-from collsec.data.paths import data_file
+from collsec.data.paths import resolved_file
 from collsec.errors import DataMissingError, InputError
 
 NMC = "cow-nmc/NMC-60-abridged.csv"
@@ -80,11 +80,11 @@ def _read_states(path: Path) -> pd.DataFrame:
 
 
 def _nmc(data_dir) -> pd.DataFrame:
-    return _read_nmc(data_file(NMC, data_dir).resolve())
+    return _read_nmc(resolved_file(NMC, data_dir))
 
 
 def _states(data_dir) -> pd.DataFrame:
-    return _read_states(data_file(STATES, data_dir).resolve())
+    return _read_states(resolved_file(STATES, data_dir))
 
 
 def load_capabilities(data_dir=None) -> pd.DataFrame:
@@ -163,10 +163,11 @@ def check_codes(codes, data_dir=None) -> list[str]:
     A single string is one code. Codes are COW letter codes exactly as in the state list.
     """
     out = _as_list(codes)
-    states = _states(data_dir)
-    known = set(states.stateabb)
+    path = resolved_file(STATES, data_dir)
+    known = _by_code(path)
     for code in out:
-        if code not in known:
+        if not isinstance(code, str) or code not in known:
+            states = _read_states(path)
             raise InputError(
                 "--actors",
                 str(code),
@@ -223,10 +224,14 @@ def states_on(day: date, data_dir=None) -> list[str]:
     forward (:func:`states_note` says so): the list records no birth or death after 2016.
     """
     day = check_day(day)
-    s = _states(data_dir)
-    on = min(day, END_OF_LIST)
-    alive = s[(s.start <= on) & (s.end >= on)].sort_values("ccode")
-    return list(dict.fromkeys(alive.stateabb))
+    return list(_states_on(resolved_file(STATES, data_dir), min(day, END_OF_LIST)))
+
+
+@lru_cache(maxsize=4096)
+def _states_on(path: Path, day: date) -> tuple[str, ...]:
+    s = _read_states(path)
+    alive = s[(s.start <= day) & (s.end >= day)].sort_values("ccode")
+    return tuple(dict.fromkeys(alive.stateabb))
 
 
 def states_note(day: date) -> str:
@@ -258,7 +263,7 @@ def codes_by_number(data_dir=None) -> Mapping[int, str]:
     COW number; this is the one join to letter codes. The mapping is one to one in v2016.
     A read-only view (cached per file).
     """
-    return _by_ccode(data_file(STATES, data_dir).resolve())
+    return _by_ccode(resolved_file(STATES, data_dir))
 
 
 def capability_year(day: date) -> DataYear:

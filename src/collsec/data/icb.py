@@ -37,7 +37,7 @@ import pandas as pd
 
 from collsec.data.cow import STATES, _by_ccode, require_columns
 from collsec.data.paths import data_dir as resolve_data_dir
-from collsec.data.paths import data_file
+from collsec.data.paths import resolved_file
 from collsec.errors import DataMissingError, InputError
 
 ICB_FOLDER = "icb"
@@ -372,7 +372,7 @@ def _actor(row, decode: _Decoder) -> CrisisActor:
 
 def _all(icb_dir, data_dir) -> dict[int, Crisis]:
     system, actors, labels = _files(icb_dir, data_dir)
-    return _read(system, actors, labels, data_file(STATES, data_dir).resolve())
+    return _read(system, actors, labels, resolved_file(STATES, data_dir))
 
 
 def crises(icb_dir=None, data_dir=None) -> tuple[Crisis, ...]:

@@ -46,7 +46,7 @@ from collsec.data.cow import (
     states_on,
 )
 from collsec.data.dates import check_day
-from collsec.data.paths import data_file
+from collsec.data.paths import resolved_file
 from collsec.data.unsc import china_seat
 from collsec.errors import DataMissingError, InputError
 
@@ -219,8 +219,8 @@ def _indexed(path: Path, other: Path | None) -> tuple[dict, frozenset, np.ndarra
 def _paths(org: str, year: int, data_dir) -> tuple[Path, Path | None]:
     """The file that holds one organisation-year: the key file when it covers it."""
     if org in ORGANISATIONS and KEY_YEARS[0] <= year <= KEY_YEARS[1]:
-        return data_file(KEY_FILE, data_dir).resolve(), None
-    return data_file(LONG_FILE, data_dir).resolve(), data_file(LIST_FILE, data_dir).resolve()
+        return resolved_file(KEY_FILE, data_dir), None
+    return resolved_file(LONG_FILE, data_dir), resolved_file(LIST_FILE, data_dir)
 
 
 @lru_cache(maxsize=2)
@@ -234,7 +234,7 @@ def check_org(org, data_dir=None) -> str:
     if org in ORGANISATIONS:
         return org
     try:
-        known = _known(data_file(LIST_FILE, data_dir).resolve())
+        known = _known(resolved_file(LIST_FILE, data_dir))
     except DataMissingError:
         known = tuple(ORGANISATIONS)
     if org in known:
@@ -266,7 +266,7 @@ def statuses(org: str, year: int, data_dir=None) -> dict[str, str]:
 
 def _statuses(org: str, year: int, data_dir) -> Mapping[str, str]:
     paths = _paths(org, year, data_dir)
-    return _status_map(org, year, *paths, data_file(STATES, data_dir).resolve())
+    return _status_map(org, year, *paths, resolved_file(STATES, data_dir))
 
 
 @lru_cache(maxsize=8192)
@@ -327,6 +327,16 @@ def organisations_of(codes, year: int, organisations=None, data_dir=None) -> dic
     return out
 
 
+@lru_cache(maxsize=512)
+def _at_year_end(states_path: Path, year: int) -> frozenset[str]:
+    """The states that were system members on 31 December of ``year`` (the end of the list,
+    2016-12-31, for later years): the states with a row in COW IGO's state-year files.
+    """
+    states = _read_states(states_path)
+    year_end = min(date(year, 12, 31), states.end.max())
+    return frozenset(states.stateabb[(states.start <= year_end) & (states.end >= year_end)])
+
+
 def membership_year(org: str, day: date) -> tuple[int, str]:
     """The data year :func:`members_on` reads for ``org`` on ``day``, and why."""
     day = check_day(day)
@@ -358,9 +368,7 @@ def members_on(org: str, day: date, data_dir=None) -> Membership:
     day = check_day(day)
     year, why = membership_year(org, day)
     alive = states_on(day, data_dir)
-    states = _read_states(data_file(STATES, data_dir).resolve())
-    year_end = min(date(year, 12, 31), states.end.max())
-    at_year_end = set(states.stateabb[(states.start <= year_end) & (states.end >= year_end)])
+    at_year_end = _at_year_end(resolved_file(STATES, data_dir), year)
     this_year = _statuses(org, year, data_dir)
     last_year = _statuses(org, year - 1, data_dir) if year > YEARS[0] else {}
     chosen = []

@@ -9,6 +9,7 @@ variable. It holds one folder per data set, as in the project's ``shared/data``:
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from collsec.errors import DataMissingError
@@ -91,3 +92,19 @@ def data_file(relative: str, option: str | Path | None = None) -> Path:
             f"download it from {source} and put it at that place."
         )
     return path
+
+
+def resolved_file(relative: str, option: str | Path | None = None) -> Path:
+    """:func:`data_file` resolved to an absolute path, remembered for the process per file and
+    directory (the option, else ``$COLLSEC_DATA_DIR`` as it is now).
+
+    The readers call it on every lookup and cache their loads by this path; a missing file is
+    never remembered (:class:`DataMissingError` is raised again on the next call).
+    """
+    chosen = option if option is not None else os.environ.get(ENV_VAR)
+    return _resolved(relative, None if chosen is None else str(chosen))
+
+
+@lru_cache(maxsize=512)
+def _resolved(relative: str, chosen: str | None) -> Path:
+    return data_file(relative, chosen).resolve()

@@ -65,6 +65,16 @@ def nuclear_states() -> pd.DataFrame:
     return _read(NUCLEAR_STATES, ["from", "to"]).rename(columns={"from": "start", "to": "end"})
 
 
+@cache
+def _spells(name: str) -> dict[str, tuple]:
+    """Code -> its rows of one table, as named tuples (read once)."""
+    table = major_powers() if name == MAJOR_POWERS else nuclear_states()
+    out: dict[str, list] = {}
+    for row in table.itertuples(index=False):
+        out.setdefault(row.code, []).append(row)
+    return {code: tuple(rows) for code, rows in out.items()}
+
+
 def _check_code(code) -> str:
     if not isinstance(code, str) or not code.isupper() or not 2 <= len(code) <= 3:
         raise InputError("--actors", str(code), "a COW letter code such as USA, RUS, UKG", code)
@@ -78,8 +88,7 @@ def major_power(code: str, day: date) -> Status:
     something that is not a COW letter code or a date.
     """
     code, day = _check_code(code), check_day(day)
-    spells = major_powers()
-    for row in spells[spells.code == code].itertuples():
+    for row in _spells(MAJOR_POWERS).get(code, ()):
         if row.start <= day and (row.end is None or day <= row.end):
             end = "" if row.end is None else f" to {row.end.isoformat()}"
             if row.end is None and day > LIST_END:
@@ -101,8 +110,7 @@ def nuclear(code: str, day: date) -> Status:
     that is not a COW letter code or a date.
     """
     code, day = _check_code(code), check_day(day)
-    table = nuclear_states()
-    for row in table[table.code == code].itertuples():
+    for row in _spells(NUCLEAR_STATES).get(code, ()):
         if row.start <= day and (row.end is None or day <= row.end):
             return Status(
                 True, f"nuclear ({row.status}) from {row.start.isoformat()}: {row.source}"

@@ -37,7 +37,7 @@ from collsec.data.cow import (
     require_columns,
 )
 from collsec.data.dates import DataYear, last_full_year_before
-from collsec.data.paths import data_file
+from collsec.data.paths import resolved_file
 
 TRADE = "cow-trade/cow_trade_v4_nondirected_dyad_year.csv.gz"
 YEARS = (1870, 2014)
@@ -76,7 +76,7 @@ def _totals(c1: np.ndarray, c2: np.ndarray, pair: np.ndarray) -> np.ndarray:
 
 
 def _number(code: str, data_dir) -> int:
-    return _by_code(data_file(STATES, data_dir).resolve())[code]
+    return _by_code(resolved_file(STATES, data_dir))[code]
 
 
 def trade_year(day: date) -> DataYear:
@@ -94,7 +94,7 @@ def trade_shares(code: str, year: int, smoothed: bool = False, data_dir=None) ->
     :class:`InputError` for an unknown code or a year outside 1870-2014.
     """
     year = check_year(year, *YEARS, "COW trade v4.0")
-    path = data_file(TRADE, data_dir).resolve()
+    path = resolved_file(TRADE, data_dir)
     (code,) = check_codes([code], data_dir)
     c1, c2, pair = _year(path, year, smoothed)
     n = _number(code, data_dir)
@@ -104,7 +104,7 @@ def trade_shares(code: str, year: int, smoothed: bool = False, data_dir=None) ->
         return {}
     partner = np.where(c1[mine] == n, c2[mine], c1[mine])
     share = pair[mine] / total
-    names = _by_ccode(data_file(STATES, data_dir).resolve())
+    names = _by_ccode(resolved_file(STATES, data_dir))
     order = np.lexsort((partner, -share))
     return {names[int(partner[i])]: float(share[i]) for i in order}
 
@@ -118,7 +118,7 @@ def dependence(codes, on: str, year: int, smoothed: bool = False, data_dir=None)
     ``on`` itself. Raises :class:`InputError` for an unknown code or a year outside 1870-2014.
     """
     year = check_year(year, *YEARS, "COW trade v4.0")
-    path = data_file(TRADE, data_dir).resolve()
+    path = resolved_file(TRADE, data_dir)
     codes = check_codes(codes, data_dir)
     (on,) = check_codes([on], data_dir)
     c1, c2, pair = _year(path, year, smoothed)
@@ -127,9 +127,10 @@ def dependence(codes, on: str, year: int, smoothed: bool = False, data_dir=None)
     with_target = (c1 == target) | (c2 == target)
     other = np.where(c1[with_target] == target, c2[with_target], c1[with_target])
     value = dict(zip(other.tolist(), pair[with_target].tolist(), strict=True))
+    numbers = _by_code(resolved_file(STATES, data_dir))
     out: dict[str, float | None] = {}
     for code in codes:
-        n = _number(code, data_dir)
+        n = numbers[code]
         trade = value.get(n)
         total = totals[n] if n < len(totals) else 0.0
         ok = code != on and trade is not None and not np.isnan(trade) and total > 0
@@ -142,7 +143,7 @@ def total_trade(code: str, year: int, smoothed: bool = False, data_dir=None) -> 
     over the partners with data; None when it has none.
     """
     year = check_year(year, *YEARS, "COW trade v4.0")
-    path = data_file(TRADE, data_dir).resolve()
+    path = resolved_file(TRADE, data_dir)
     (code,) = check_codes([code], data_dir)
     c1, c2, pair = _year(path, year, smoothed)
     n = _number(code, data_dir)
@@ -154,4 +155,4 @@ def load_trade(data_dir=None) -> pd.DataFrame:
     """The trade file (a copy; cached): ``ccode1, ccode2, year, flow1, flow2, smoothflow1,
     smoothflow2`` (millions of current US dollars; missing is NaN), sorted by year.
     """
-    return _read(data_file(TRADE, data_dir).resolve()).copy()
+    return _read(resolved_file(TRADE, data_dir)).copy()

@@ -42,7 +42,7 @@ from collsec.data.cow import (
     require_columns,
 )
 from collsec.data.dates import check_day
-from collsec.data.paths import data_file
+from collsec.data.paths import resolved_file
 from collsec.errors import InputError
 
 IDEAL_POINTS = "unga-ideal-points/IdealpointestimatesAll_Jun2024.csv"
@@ -93,7 +93,7 @@ def _read(path: Path, states_path: Path) -> pd.DataFrame:
 
 
 def _points(data_dir) -> pd.DataFrame:
-    return _read(data_file(IDEAL_POINTS, data_dir).resolve(), data_file(STATES, data_dir).resolve())
+    return _read(resolved_file(IDEAL_POINTS, data_dir), resolved_file(STATES, data_dir))
 
 
 def load_ideal_points(data_dir=None) -> pd.DataFrame:
@@ -155,7 +155,7 @@ def load_roll_calls(data_dir=None) -> pd.DataFrame:
     ``session``, ``day`` (``datetime.date``), ``unres`` (the resolution's symbol), ``short``,
     ``descr``, ``importantvote``, ``amend``, ``para`` as in the file.
     """
-    return _read_roll_calls(data_file(ROLL_CALLS, data_dir).resolve()).copy()
+    return _read_roll_calls(resolved_file(ROLL_CALLS, data_dir)).copy()
 
 
 @lru_cache(maxsize=2)
@@ -172,9 +172,9 @@ def _closes(path: Path, points_path: Path, states_path: Path) -> tuple[dict, int
 
 def _session_data(data_dir):
     return _closes(
-        data_file(ROLL_CALLS, data_dir).resolve(),
-        data_file(IDEAL_POINTS, data_dir).resolve(),
-        data_file(STATES, data_dir).resolve(),
+        resolved_file(ROLL_CALLS, data_dir),
+        resolved_file(IDEAL_POINTS, data_dir),
+        resolved_file(STATES, data_dir),
     )
 
 
@@ -236,13 +236,26 @@ def ideal_points_in(session: int, codes, data_dir=None) -> dict[str, float | Non
     where the state has no estimate (not a UN member, no recorded vote).
     """
     codes = check_codes(codes, data_dir)
-    last = int(_points(data_dir).session.max())
+    paths = resolved_file(IDEAL_POINTS, data_dir), resolved_file(STATES, data_dir)
+    by_session = _by_session(*paths)
+    last = max(by_session)
     if isinstance(session, bool) or not isinstance(session, int) or not 1 <= session <= last:
         raise InputError(IDEAL_POINTS, "session", f"an Assembly session 1-{last}", session)
-    frame = _points(data_dir)
-    rows = frame[(frame.session == session) & frame.ideal_point.notna()]
-    values = rows.drop_duplicates("stateabb").set_index("stateabb").ideal_point
-    return {c: (float(values[c]) if c in values.index else None) for c in codes}
+    values = by_session.get(session, {})
+    return {c: values.get(c) for c in codes}
+
+
+@lru_cache(maxsize=2)
+def _by_session(path: Path, states_path: Path) -> dict[int, dict[str, float]]:
+    """Session -> {COW code: ideal point}, the states with an estimate (first row kept)."""
+    frame = _read(path, states_path)
+    frame = frame[frame.ideal_point.notna()].drop_duplicates(["session", "stateabb"])
+    out: dict[int, dict[str, float]] = {int(s): {} for s in frame.session.unique()}
+    for session, code, point in frame[["session", "stateabb", "ideal_point"]].itertuples(
+        index=False
+    ):
+        out[int(session)][code] = float(point)
+    return out
 
 
 def ideal_points_before(day: date, codes, data_dir=None) -> dict[str, float | None]:
@@ -310,16 +323,16 @@ def assembly_votes(rcid: int, data_dir=None) -> AssemblyVote:
     """One roll call by its ``rcid`` (1946-2019), member by member. Raises
     :class:`InputError` for an id not in the file.
     """
-    calls = _read_roll_calls(data_file(ROLL_CALLS, data_dir).resolve())
+    calls = _read_roll_calls(resolved_file(ROLL_CALLS, data_dir))
     ids = calls.rcid.to_numpy()
     at = int(np.searchsorted(ids, rcid)) if not isinstance(rcid, bool) else len(ids)
     if not isinstance(rcid, int | np.integer) or at >= len(ids) or ids[at] != rcid:
         raise InputError(ROLL_CALLS, "rcid", "the id of a roll call in the file", rcid)
     call = calls.iloc[at]
-    votes = _read_votes(data_file(VOTES, data_dir).resolve())
+    votes = _read_votes(resolved_file(VOTES, data_dir))
     vote_ids = votes.rcid.to_numpy()
     a, b = np.searchsorted(vote_ids, rcid), np.searchsorted(vote_ids, rcid, "right")
-    codes = _by_ccode(data_file(STATES, data_dir).resolve())
+    codes = _by_ccode(resolved_file(STATES, data_dir))
     part = votes.iloc[a:b]
 
     def text(value) -> str | None:

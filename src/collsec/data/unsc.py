@@ -40,7 +40,7 @@ import pandas as pd
 
 from collsec.data.cow import STATES, _by_ccode, _read_states, require_columns
 from collsec.data.dates import check_day
-from collsec.data.paths import data_file
+from collsec.data.paths import resolved_file
 from collsec.errors import InputError
 
 MEMBERS = "unsc-membership/unsc_members_by_year_1946_2025.csv"
@@ -93,7 +93,7 @@ def china_seat(day: date, data_dir=None) -> str:
     25 October 1971 (General Assembly resolution 2758). Applies to the Council and the Assembly.
     """
     day = check_day(day)
-    if day < _taiwan_from(data_file(STATES, data_dir).resolve()):
+    if day < _taiwan_from(resolved_file(STATES, data_dir)):
         return "CHN"
     return "TAW" if day < CHINA_SEAT_TO_PRC else "CHN"
 
@@ -176,9 +176,9 @@ def _read_members(path: Path, terms_path: Path, states_path: Path):
 
 def _members(data_dir):
     return _read_members(
-        data_file(MEMBERS, data_dir).resolve(),
-        data_file(TERMS, data_dir).resolve(),
-        data_file(STATES, data_dir).resolve(),
+        resolved_file(MEMBERS, data_dir),
+        resolved_file(TERMS, data_dir),
+        resolved_file(STATES, data_dir),
     )
 
 
@@ -205,7 +205,7 @@ def council_on(day: date, data_dir=None) -> Council | None:
             MEMBERS, "date", f"a date in {first}-{last} (the membership file)", day.isoformat()
         )
     rows = by_year[day.year]
-    codes = _by_ccode(data_file(STATES, data_dir).resolve())
+    codes = _by_ccode(resolved_file(STATES, data_dir))
     end_of_list = max(end for spell in spells.values() for _, end in spell)
     notes: list[str] = []
     names: dict[str, str] = {}
@@ -336,7 +336,7 @@ def member_code(name: str, data_dir=None) -> str:
     """
     if name in UN_NAMES:
         return UN_NAMES[name]
-    by_name = _cow_names(data_file(STATES, data_dir).resolve())
+    by_name = _cow_names(resolved_file(STATES, data_dir))
     if name in by_name:
         return by_name[name]
     raise InputError(VOTES, "member_state", "a UN member name that maps to a COW code", name)
@@ -371,7 +371,7 @@ def _read_votes(path: Path, states_path: Path) -> pd.DataFrame:
 
 
 def _votes(data_dir) -> pd.DataFrame:
-    return _read_votes(data_file(VOTES, data_dir).resolve(), data_file(STATES, data_dir).resolve())
+    return _read_votes(resolved_file(VOTES, data_dir), resolved_file(STATES, data_dir))
 
 
 @lru_cache(maxsize=2)
@@ -393,7 +393,7 @@ def _symbols(text) -> tuple[str, ...]:
 
 
 def _index(data_dir):
-    return _vote_index(data_file(VOTES, data_dir).resolve(), data_file(STATES, data_dir).resolve())
+    return _vote_index(resolved_file(VOTES, data_dir), resolved_file(STATES, data_dir))
 
 
 def council_vote(vote_id: int, data_dir=None) -> CouncilVote:
