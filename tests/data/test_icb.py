@@ -45,8 +45,10 @@ def test_every_crisis_and_actor_of_the_files(shared_data, system_rows, actor_row
     codes = codes_by_number(shared_data)
     by_crisis = {}
     for r in actor_rows:
-        by_crisis.setdefault(int(r["crisno"]), []).append(codes[int(r["cracid"])])
-    assert {c.crisno: list(c.actor_codes) for c in all_crises} == by_crisis
+        by_crisis.setdefault(int(r["crisno"]), []).append(int(r["cracid"]))
+    assert {c.crisno: [a.ccode for a in c.actors] for c in all_crises} == by_crisis
+    changed = [(a.ccode, a.code) for c in all_crises for a in c.actors if codes[a.ccode] != a.code]
+    assert set(changed) == {(260, "GMY"), (678, "YEM")}  # ICB's numbers after 1990
 
 
 def test_the_regional_offsets(shared_data):
@@ -140,6 +142,16 @@ def test_decoded_values_of_one_crisis(shared_data):
     assert kuwait.power_status.label.endswith("power")
 
 
+def test_icb_numbers_kept_after_unification_and_actors_not_yet_states(shared_data):
+    iran = crisis(442, data_dir=shared_data)  # ICB writes 260 for Germany in 2003
+    assert "GMY" in iran.actor_codes and "GFR" not in iran.actor_codes
+    assert any("ICB 260 for Germany" in n for a in iran.actors for n in a.notes)
+    islands = crisis(416, data_dir=shared_data)  # and 678 for Yemen in 1995
+    assert "YEM" in islands.actor_codes and "YAR" not in islands.actor_codes
+    bosnia = crisis(403, data_dir=shared_data)
+    assert any("BOS was not a COW system member" in n for n in bosnia.notes)
+
+
 def test_an_undefined_code_is_noted(shared_data):
     notes = [n for c in crises(data_dir=shared_data) for a in c.actors for n in a.notes]
     assert any("outcom = 9 has no label" in n for n in notes)
@@ -159,3 +171,34 @@ def test_icb_dir_and_errors(shared_data, tmp_path):
     (folder / "icb1v13.csv").symlink_to(shared_data / "icb" / "icb1v14-dev.csv")
     with pytest.raises(InputError, match="one ICB system-level file"):
         crises(icb_dir=folder, data_dir=shared_data)
+
+
+@pytest.mark.slow
+def test_every_dated_crisis_can_be_measured_on_its_date(shared_data):
+    """What a draft reads for each crisis, without an error (benchmarks/bench_data.py times it)."""
+    from collsec.data import agreement, atop, cow, igo, trade, unga, unsc
+
+    dated = [c for c in crises(data_dir=shared_data) if c.trigger_date is not None]
+    assert len(dated) == 335
+    for c in dated:
+        day = c.trigger_date
+        states = cow.states_on(day, shared_data)
+        named = [p for p in dict.fromkeys([c.trigger_entity, *c.actor_codes]) if p]
+        parties = [p for p in named if p in states]
+        for p in set(named) - set(states):  # not yet a state: the record says so
+            assert any(p in n and "not a COW system member" in n for n in c.notes), c.crisno
+        if not parties:
+            continue
+        cinc = cow.capabilities_on(day, states, shared_data)
+        assert len(cinc) == len(states)
+        council = unsc.council_on(day, shared_data)
+        assert (council is None) == (day < date(1946, 1, 17))
+        un = igo.members_on("UN" if day.year >= 1946 else "LoN", day, shared_data)
+        assert set(un.members) <= set(states)
+        values = agreement.affinity(states, parties, day, data_dir=shared_data)
+        assert all(-1 <= a.value <= 1 for per in values.values() for a in per.values() if a.value)
+        assert all(a.source for per in values.values() for a in per.values())
+        atop.pledges_before(day, states, shared_data)
+        shares = trade.trade_shares(parties[0], trade.trade_year(day).year, data_dir=shared_data)
+        assert not shares or abs(sum(shares.values()) - 1) < 1e-9
+        unga.ideal_points_before(day, states, shared_data)

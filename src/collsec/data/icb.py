@@ -16,9 +16,13 @@ and the later organisations; ``regact`` adds adjudication. Each decoded value al
 ``key`` that is the same at both levels (``"council"``, ``"WPact"``, ``"sanctions"``), and
 regional organisations use the COW IGO names of :mod:`collsec.data.igo` where there is one.
 
-States are COW letter codes (ICB's state numbers are COW numbers). The triggering entity is
-None for 995 (internally generated), 996 (a non-state actor) and 997 (more than one state),
-with ``trigger_entity_kind`` saying which. Dates: ICB writes a day that is not a calendar day
+States are COW letter codes (ICB's state numbers are COW numbers, except that ICB keeps 260
+for Germany and 678 for Yemen after the 1990 unifications: :data:`SUCCESSORS`). The triggering
+entity is None for 995 (internally generated), 996 (a non-state actor) and 997 (more than one
+state), with ``trigger_entity_kind`` saying which. A crisis actor that was not yet (or no
+longer) a COW system member on its trigger date (Bangladesh in March 1971, Bosnia in March
+1992, South Sudan in May 2011...) keeps its code, with a note: a draft must treat it as a
+non-state actor or state why not. Dates: ICB writes a day that is not a calendar day
 (66, 77 or 88) or leaves it empty when the exact day is not known; collsec then uses the 1st
 of the month, so that inputs measured before it are measured before the trigger, and says so
 in the record's notes. A crisis without a trigger year or month (crisis 474 in v14) has no
@@ -35,7 +39,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from collsec.data.cow import STATES, _by_ccode, require_columns
+from collsec.data.cow import END_OF_LIST as _LIST_END
+from collsec.data.cow import STATES, _by_ccode, _read_states, require_columns
 from collsec.data.paths import data_dir as resolve_data_dir
 from collsec.data.paths import resolved_file
 from collsec.errors import DataMissingError, InputError
@@ -248,15 +253,28 @@ def _day(year, month, day, what: str) -> tuple[date | None, str | None]:
     last = calendar.monthrange(y, m)[1]
     if d is None or not 1 <= d <= last:
         shown = "empty" if d is None else f"coded {d}"
+        why = (
+            ", so that inputs measured before it are measured before the trigger"
+            if "trigger" in what
+            else ""
+        )
         return date(y, m, 1), (
-            f"{what}: day {shown} (not a calendar day); the 1st of {y}-{m:02d} is used, so that "
-            "inputs measured before it are measured before the trigger"
+            f"{what}: day {shown} (not a calendar day); the 1st of {y}-{m:02d} is used{why}"
         )
     return date(y, m, d), None
 
 
+SUCCESSORS = {
+    260: (255, date(1990, 10, 3), "Germany"),
+    678: (679, date(1990, 5, 22), "Yemen"),
+}
+"""ICB state numbers that ICB keeps after a unification -> (the COW number from then, the
+date, the state): ICB writes 260 for Germany and 678 for Yemen after 1990, where COW has
+unified Germany (255, GMY) and Yemen (679, YEM)."""
+
+
 class _Decoder:
-    def __init__(self, labels: pd.DataFrame, codes: dict[int, str]):
+    def __init__(self, labels: pd.DataFrame, codes: dict[int, str], spells: dict[str, list]):
         self.labels = {
             (lvl.split()[0], var, int(code)): label
             for lvl, var, code, label in labels[["level", "variable", "code", "label"]].itertuples(
@@ -264,6 +282,27 @@ class _Decoder:
             )
         }
         self.codes = codes
+        self.spells = spells
+
+    def state(self, number: int, day: date | None, what: str, notes: list[str]) -> str | None:
+        """COW code of ICB state ``number`` on ``day``, with notes on what was changed."""
+        if number in SUCCESSORS and day is not None and day >= SUCCESSORS[number][1]:
+            successor, since, name = SUCCESSORS[number]
+            notes.append(
+                f"{what}: ICB {number} for {name} after {since.isoformat()}; COW "
+                f"{self.codes[successor]} ({successor})"
+            )
+            number = successor
+        code = self.codes.get(number)
+        if code is None:
+            notes.append(f"{what}: {number} is not a COW state number")
+            return None
+        spells = self.spells.get(code, [])
+        if day is not None and not any(a <= day <= b for a, b in spells) and day <= _LIST_END:
+            starts = [a for a, _ in spells if a > day]
+            since = f" (a member from {min(starts).isoformat()})" if starts else ""
+            notes.append(f"{what}: {code} was not a COW system member on {day.isoformat()}{since}")
+        return code
 
     def coded(self, level: str, variable: str, value, notes: list[str]) -> Coded:
         code = _int(value)
@@ -276,17 +315,16 @@ class _Decoder:
             notes.append(f"{variable} = {code} has no label in the {level}-level codebook")
         return Coded(code, label, key)
 
-    def entity(self, value, notes: list[str]) -> tuple[str | None, int | None, str | None]:
+    def entity(
+        self, value, day: date | None, notes: list[str]
+    ) -> tuple[str | None, int | None, str | None]:
         number = _int(value)
         if number is None:
             return None, None, None
         if number in NOT_A_STATE:
             return None, number, NOT_A_STATE[number]
-        code = self.codes.get(number)
-        if code is None:
-            notes.append(f"triggering entity {number} is not a COW state number")
-            return None, number, None
-        return code, number, "state"
+        code = self.state(number, day, "triggering entity", notes)
+        return code, number, ("state" if code else None)
 
 
 _SYSTEM_COLUMNS = ["crisno", "crisname", "break", "trigent", "yrtrig", "motrig", "datrig",
@@ -306,7 +344,11 @@ def _read(system_path: Path, actor_path: Path, labels_path: Path, states_path: P
     labels = pd.read_csv(labels_path)
     require_columns(labels, ["level", "variable", "code", "label"], labels_path)
     system = system[_SYSTEM_COLUMNS].rename(columns={"break": "break_"})  # a Python keyword
-    decode = _Decoder(labels, dict(_by_ccode(states_path)))
+    spells: dict[str, list] = {}
+    states = _read_states(states_path)
+    for code, start, end in states[["stateabb", "start", "end"]].itertuples(index=False):
+        spells.setdefault(code, []).append((start, end))
+    decode = _Decoder(labels, dict(_by_ccode(states_path)), spells)
     by_crisis: dict[int, list[CrisisActor]] = {}
     for row in actors[_ACTOR_COLUMNS].itertuples(index=False):
         by_crisis.setdefault(int(row.crisno), []).append(_actor(row, decode))
@@ -318,7 +360,16 @@ def _read(system_path: Path, actor_path: Path, labels_path: Path, states_path: P
         notes += [why] if why else []
         end, why = _day(row.yrterm, row.moterm, row.daterm, "end date")
         notes += [why] if why else []
-        entity = decode.entity(row.trigent, notes)
+        entity = decode.entity(row.trigent, start, notes)
+        members = by_crisis.get(crisno, ())
+        if start is not None and start <= _LIST_END:
+            for actor in members:
+                spells = decode.spells.get(actor.code, [])
+                if actor.code and not any(a <= start <= b for a, b in spells):
+                    notes.append(
+                        f"crisis actor {actor.code} was not a COW system member on the trigger "
+                        f"date {start.isoformat()}"
+                    )
         out[crisno] = Crisis(
             crisno=crisno,
             name=str(row.crisname).strip(),
@@ -334,7 +385,7 @@ def _read(system_path: Path, actor_path: Path, labels_path: Path, states_path: P
             global_activity=decode.coded("system", "globactm", row.globactm, notes),
             regional_org=decode.coded("system", "regorg", row.regorg, notes),
             regional_activity=decode.coded("system", "regactmb", row.regactmb, notes),
-            actors=tuple(by_crisis.get(crisno, ())),
+            actors=tuple(members),
             notes=tuple(notes),
         )
     return out
@@ -344,11 +395,9 @@ def _actor(row, decode: _Decoder) -> CrisisActor:
     notes: list[str] = []
     start, why = _day(row.yrtrig, row.motrig, row.datrig, "actor's trigger date")
     notes += [why] if why else []
-    entity = decode.entity(row.trigent, notes)
+    entity = decode.entity(row.trigent, start, notes)
     ccode = int(row.cracid)
-    code = decode.codes.get(ccode)
-    if code is None:
-        notes.append(f"crisis actor {ccode} is not a COW state number")
+    code = decode.state(ccode, start, "crisis actor", notes)
     return CrisisActor(
         code=code,
         ccode=ccode,
