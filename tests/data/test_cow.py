@@ -122,3 +122,39 @@ def test_loads_are_cached_and_copies(shared_data):
     assert a is not b and a.equals(b)
     a.loc[0, "cinc"] = -1.0
     assert load_capabilities(shared_data).loc[0, "cinc"] != -1.0
+
+
+def test_states_after_the_list_are_carried_forward(shared_data):
+    from collsec.data.cow import END_OF_LIST, states_note
+
+    assert states_on(date(2020, 6, 1), shared_data) == states_on(END_OF_LIST, shared_data)
+    assert "SSD" in states_on(date(2020, 6, 1), shared_data)
+    assert "carried forward" in states_note(date(2020, 6, 1))
+    assert "carried" not in states_note(date(1990, 8, 2))
+    with pytest.raises(InputError, match="calendar date"):
+        states_on(1990, shared_data)
+
+
+def test_codes_by_number_is_the_state_list(shared_data, state_rows):
+    from collsec.data.cow import codes_by_number
+
+    codes = codes_by_number(shared_data)
+    assert {int(r["ccode"]): r["stateabb"] for r in state_rows} == dict(codes)
+    assert codes[365] == "RUS" and codes[713] == "TAW" and codes[255] == "GMY"
+    with pytest.raises(TypeError):
+        codes[1] = "XXX"  # a read-only view of the cached map
+
+
+def test_capabilities_on_a_date(shared_data, nmc_rows):
+    from collsec.data.cow import capabilities_on, capability_year
+
+    got = capabilities_on(date(1990, 8, 2), ["IRQ", "KUW"], shared_data)
+    assert got == {c: cinc_in_file(nmc_rows, c, 1990) for c in ("IRQ", "KUW")}
+    assert capability_year(date(1990, 8, 2)).year == 1990
+    late = capability_year(date(2021, 3, 1))
+    assert late.year == 2016 and late.carried and "carried forward to 2021-03-01" in late.note
+    assert capabilities_on(date(2021, 3, 1), ["USA"], shared_data) == {
+        "USA": cinc_in_file(nmc_rows, "USA", 2016)
+    }
+    with pytest.raises(InputError, match="1816"):
+        capability_year(date(1815, 6, 18))

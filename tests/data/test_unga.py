@@ -1,10 +1,25 @@
-"""Assembly ideal points: values equal the file's, session = year - 1945, None where none."""
+"""Assembly: ideal points (the old year rule and the session before a date), roll calls."""
 
+import csv
+import gzip
 import math
+from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from collsec.data.unga import ideal_points, load_ideal_points, session_of
+from collsec.data.cow import codes_by_number
+from collsec.data.unga import (
+    assembly_votes,
+    ideal_points,
+    ideal_points_before,
+    ideal_points_in,
+    load_ideal_points,
+    measured_session,
+    session_before,
+    session_of,
+)
 from collsec.errors import DataMissingError, InputError
 
 
@@ -66,3 +81,81 @@ def test_the_table_is_tidy(shared_data, ideal_rows):
 def test_missing_file_is_named(tmp_path):
     with pytest.raises(DataMissingError, match="IdealpointestimatesAll"):
         load_ideal_points(tmp_path)
+
+
+# --- the session measured before a date; roll calls --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def last_roll_call(shared_data):
+    """Each session's last roll-call date, read with the csv module."""
+    path = shared_data / "unga-votes" / "un_roll_calls_1946_2019.csv.gz"
+    out = {}
+    with gzip.open(path, "rt", newline="") as f:
+        for r in csv.DictReader(f):
+            day = date.fromisoformat(r["date"])
+            s = int(r["session"])
+            out[s] = max(out.get(s, day), day)
+    return out
+
+
+def test_sessions_around_september(shared_data, last_roll_call):
+    assert last_roll_call[43] == date(1989, 4, 5) and last_roll_call[44] == date(1989, 12, 6)
+    assert session_before(date(1989, 9, 1), shared_data) == 43
+    assert session_before(date(1989, 9, 30), shared_data) == 43  # session 44 under way
+    assert session_before(date(1989, 12, 6), shared_data) == 43  # its last roll call that day
+    assert session_before(date(1989, 12, 7), shared_data) == 44
+    assert session_before(date(1990, 8, 2), shared_data) == 44
+    assert session_before(date(1950, 6, 25), shared_data) == 4  # not session 5 (Sept 1950)
+
+
+def test_before_the_first_session_and_after_the_roll_calls(shared_data):
+    assert session_before(date(1946, 12, 7), shared_data) is None
+    assert session_before(date(1946, 12, 8), shared_data) == 1
+    assert session_before(date(1931, 9, 18), shared_data) is None
+    assert session_before(date(2020, 12, 31), shared_data) == 74
+    assert session_before(date(2021, 1, 1), shared_data) == 75  # 31 Dec 2020 is before it
+    assert session_before(date(2023, 6, 1), shared_data) == 77
+    session, note = measured_session(date(2030, 1, 1), shared_data)
+    assert session == 78 and "carried forward" in note
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dates(min_value=date(1946, 1, 1), max_value=date(2020, 12, 31)))
+def test_the_rule_against_the_file(shared_data, last_roll_call, day):
+    closed = [s for s, end in last_roll_call.items() if end < day]
+    assert session_before(day, shared_data) == (max(closed) if closed else None)
+
+
+def test_a_session_without_estimates_is_stepped_over(shared_data):
+    session, note = measured_session(date(1965, 8, 5), shared_data)
+    assert session_before(date(1965, 8, 5), shared_data) == 19
+    assert session == 18 and "session 19 has no ideal-point estimates" in note
+    got = ideal_points_before(date(1965, 8, 5), ["IND", "PAK"], shared_data)
+    assert got == ideal_points_in(18, ["IND", "PAK"], shared_data)
+    assert None not in got.values()
+
+
+def test_ideal_points_before_a_date_equal_the_file(shared_data, ideal_rows):
+    got = ideal_points_before(date(1950, 6, 25), ["USA", "RUS", "TAW", "CHN"], shared_data)
+    assert got["USA"] == _point_in_file(ideal_rows, 2, 4)  # session 4 (1949-50)
+    assert got["TAW"] == _point_in_file(ideal_rows, 713, 4) and got["CHN"] is None
+    league = ideal_points_before(date(1935, 10, 3), ["ITA", "ETH"], shared_data)
+    assert league == {"ITA": None, "ETH": None}
+    with pytest.raises(InputError, match="session 1-78"):
+        ideal_points_in(79, ["USA"], shared_data)
+
+
+def test_a_roll_call_member_by_member(shared_data):
+    path = shared_data / "unga-votes" / "un_votes_1946_2019.csv.gz"
+    with gzip.open(path, "rt", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["rcid"] == "3000"]
+    vote = assembly_votes(3000, shared_data)
+    words = {"1": "yes", "2": "abstain", "3": "no"}
+    assert len(vote.votes) == len(rows)
+    codes = codes_by_number(shared_data)
+    assert vote.votes == {codes[int(r["ccode"])]: words[r["vote_code"]] for r in rows}
+    assert vote.session >= 1 and vote.day.year >= 1946
+    assert vote.symbol.startswith("R/41/") and vote.day == date(1986, 12, 4)
+    with pytest.raises(InputError, match="rcid"):
+        assembly_votes(10**9, shared_data)

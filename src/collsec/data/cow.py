@@ -12,16 +12,18 @@ FRN, CHN, JPN, GMY, PRK, ROK, ...). Loads are cached per resolved file path.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from numbers import Integral
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
 
-from collsec.data.paths import data_file
+from collsec.data.dates import DataYear, check_day, year_of
+from collsec.data.paths import resolved_file
 from collsec.errors import DataMissingError, InputError
 
 NMC = "cow-nmc/NMC-60-abridged.csv"
@@ -78,11 +80,11 @@ def _read_states(path: Path) -> pd.DataFrame:
 
 
 def _nmc(data_dir) -> pd.DataFrame:
-    return _read_nmc(data_file(NMC, data_dir).resolve())
+    return _read_nmc(resolved_file(NMC, data_dir))
 
 
 def _states(data_dir) -> pd.DataFrame:
-    return _read_states(data_file(STATES, data_dir).resolve())
+    return _read_states(resolved_file(STATES, data_dir))
 
 
 def load_capabilities(data_dir=None) -> pd.DataFrame:
@@ -161,10 +163,11 @@ def check_codes(codes, data_dir=None) -> list[str]:
     A single string is one code. Codes are COW letter codes exactly as in the state list.
     """
     out = _as_list(codes)
-    states = _states(data_dir)
-    known = set(states.stateabb)
+    path = resolved_file(STATES, data_dir)
+    known = _by_code(path)
     for code in out:
-        if code not in known:
+        if not isinstance(code, str) or code not in known:
+            states = _read_states(path)
             raise InputError(
                 "--actors",
                 str(code),
@@ -210,11 +213,76 @@ def _spells(code: str, data_dir) -> str:
     return ", ".join(f"{a.isoformat()} to {b.isoformat()}" for a, b in spells)
 
 
+END_OF_LIST = date(2016, 12, 31)
+"""The last day of the state list v2016: an end on this day means a member at the end."""
+
+
 def states_on(day: date, data_dir=None) -> list[str]:
-    """COW codes of the states that were members of the system on ``day``, by COW number."""
-    s = _states(data_dir)
+    """COW codes of the states that were members of the system on ``day``, by COW number.
+
+    After the end of the list (2016-12-31) the states that were members then are carried
+    forward (:func:`states_note` says so): the list records no birth or death after 2016.
+    """
+    day = check_day(day)
+    return list(_states_on(resolved_file(STATES, data_dir), min(day, END_OF_LIST)))
+
+
+@lru_cache(maxsize=4096)
+def _states_on(path: Path, day: date) -> tuple[str, ...]:
+    s = _read_states(path)
     alive = s[(s.start <= day) & (s.end >= day)].sort_values("ccode")
-    return list(dict.fromkeys(alive.stateabb))
+    return tuple(dict.fromkeys(alive.stateabb))
+
+
+def states_note(day: date) -> str:
+    """One line for a draft's header: which state list gives the states of ``day``."""
+    day = check_day(day)
+    if day > END_OF_LIST:
+        return (
+            f"states: COW state system v2016 as of {END_OF_LIST.isoformat()}, carried forward "
+            f"to {day.isoformat()} (the list ends in 2016)"
+        )
+    return f"states: COW state system v2016 on {day.isoformat()}"
+
+
+@lru_cache(maxsize=4)
+def _by_ccode(path: Path) -> Mapping[int, str]:
+    states = _read_states(path)
+    return MappingProxyType(dict(zip(states.ccode.astype(int), states.stateabb, strict=True)))
+
+
+@lru_cache(maxsize=4)
+def _by_code(path: Path) -> Mapping[str, int]:
+    return MappingProxyType({c: n for n, c in _by_ccode(path).items()})
+
+
+def codes_by_number(data_dir=None) -> Mapping[int, str]:
+    """COW number -> COW letter code (``2`` -> ``USA``, ``365`` -> ``RUS``), for all 217 states.
+
+    Every other data set (ATOP, trade, IGO, ICB, the Security Council list) names states by
+    COW number; this is the one join to letter codes. The mapping is one to one in v2016.
+    A read-only view (cached per file).
+    """
+    return _by_ccode(resolved_file(STATES, data_dir))
+
+
+def capability_year(day: date) -> DataYear:
+    """The NMC year read for a crisis on ``day``: the crisis year (the issue: "CINC of the
+    year"), 2016 carried forward after the data end. Raises :class:`InputError` before 1816.
+
+    CINC is an annual aggregate that moves slowly; the crisis year is the convention of the
+    built-in cases. The note says which year and, after 2016, that it was carried forward.
+    """
+    return year_of(day, *YEARS, "COW NMC 6.0 cinc")
+
+
+def capabilities_on(day: date, codes, data_dir=None) -> dict[str, float]:
+    """CINC of each COW code for a crisis on ``day``: :func:`capabilities` of
+    :func:`capability_year` (the crisis year; 2016 carried forward after 2016).
+
+    Raises :class:`InputError` as :func:`capabilities` does (unknown code, no CINC that year).
+    """
+    return capabilities(capability_year(day).year, codes, data_dir)
 
 
 def states_in(year: int, data_dir=None) -> list[str]:
