@@ -199,7 +199,7 @@ def _expected_defence(a, d, attack, base, thr, weight, balancing):  # pragma: no
     return total
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def run_replicate(
     rng,
     n,
@@ -222,6 +222,7 @@ def run_replicate(
     conquest,
     hegemony,
     series,
+    stop,
 ):  # pragma: no cover
     """Simulate one system of ``n`` states for up to ``turns`` turns (docs/model.md, Part II, 3).
 
@@ -229,6 +230,9 @@ def run_replicate(
     of each doctrine (in code order); ``cs_power`` 0/1/2 = practitioners drawn at random /
     the strongest / the weakest. Returns (measures in :data:`OUT_FIELDS` order, per-turn
     series in :data:`SERIES_FIELDS` order, one row per turn run, empty unless ``series``).
+    ``stop`` is a one-element array checked every turn: when another thread sets it to a
+    non-zero value the history is abandoned (the results are then meaningless and are thrown
+    away); the kernel releases the GIL, so that thread can run while it computes.
     """
     out = np.zeros(len(OUT_FIELDS))
     # --- map: n capitals uniform in a square of side sqrt(n); Gabriel-graph neighbours
@@ -291,6 +295,8 @@ def run_replicate(
     side = np.zeros(n, dtype=np.int64)  # +1 attacking, -1 defending, 0 out
     end_turn, hegemon, largest = turns, -1, 0
     for t in range(turns):
+        if stop[0]:
+            break
         # growth of capability from provinces, with a shock; upkeep of arms
         for i in range(n):
             if alive[i]:

@@ -28,6 +28,7 @@ def __getattr__(name: str):
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
     "INDICES",
     "REFERENCE_GAMES",
