@@ -28,6 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and usage errors: 0.1 s faster, no markup in texts
 )
 console = Console(highlight=False)
 """Standard output. Automatic highlighting is off: its regular expressions take time

@@ -5,15 +5,17 @@ from __future__ import annotations
 import contextlib
 import math
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from collsec.cli.app import app, console, user_errors
 from collsec.errors import InputError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+    from rich.table import Table
 
 FLAGS = "command line"
 
@@ -49,6 +51,8 @@ def progress_bar(total: int, label: str) -> Progress:
     """A Rich progress bar (shown for 50 steps or more) that refreshes as steps end, with no
     thread of its own (worker processes are forked from a process without extra threads).
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
     bar = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -75,6 +79,8 @@ def advance(bar: Progress):
 
 def summary_table(summary, title: str) -> Table:
     """Endurance, wars and survival by doctrine over the replicates, with 95% intervals."""
+    from rich.table import Table
+
     from collsec.experiments.classic import LABELS, interval, summarise
 
     row = summarise("", summary)
@@ -208,6 +214,8 @@ def experiment(
     The folder's three files (table, replicates, figure) are replaced together when the run
     ends, or not at all; other files in the folder are kept.
     """
+    from rich.table import Table
+
     from collsec.experiments.classic import SYSTEMS, classic
     from collsec.outputs import Output, plan
 

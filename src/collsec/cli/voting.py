@@ -7,10 +7,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
-from rich import box
-from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from collsec.cli.app import app, console, user_errors
@@ -32,6 +28,8 @@ DATA_DIR = Annotated[
 
 def _rule_file(path: Path):
     """A reform YAML file with one preset, or a file holding {rule, members, permanent}."""
+    from pydantic import ValidationError
+
     from collsec.inputs import load_mapping, read_text
     from collsec.reform import Reform
 
@@ -61,6 +59,8 @@ def power(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Exact voting power of each class of member: Banzhaf, Shapley-Shubik, Coleman."""
+    from rich.table import Table
+
     from collsec.reform import class_power, load_presets
 
     presets = load_presets()
@@ -143,6 +143,10 @@ def compare(
     """All presets side by side: power by class, power to act, vetoed drafts that would pass."""
     import os
 
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
     from collsec.data.paths import ENV_VAR
     from collsec.outputs import Output, atomic_file, plan, write_table
     from collsec.reform import load_presets
@@ -215,7 +219,7 @@ def compare(
                 "-" if v is None or v != v else (f"{v:.5f}" if isinstance(v, float) else str(v))
             )
         out.add_row(*cells)
-    Console(width=max(console.width, 100)).print(out)  # never cut numbers
+    Console(width=max(console.width, 100), highlight=False).print(out)  # never cut numbers
     if passing is None:
         console.print(
             "The veto record is left out: pass --data-dir DIR (or set "
@@ -252,6 +256,8 @@ def vetoes(
     presets_file: Annotated[Path | None, typer.Option("--presets")] = None,
 ) -> None:
     """Which of the drafts vetoed since 1946 would pass under one reform, and where."""
+    from rich.table import Table
+
     from collsec.data.unga import load_ideal_points
     from collsec.data.vetoes import load_vetoes
     from collsec.outputs import Output, plan, write_table
