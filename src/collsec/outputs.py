@@ -196,11 +196,18 @@ def write_table(table, path: str | Path) -> Path:
     return Path(path)
 
 
+ROW_GROUP_ROWS = 262_144
+"""Rows gathered into one Parquet row group. A Parquet file's footer, which the writer keeps in
+memory until it closes, grows with the number of row groups (a few kB each): large groups
+keep it small (a few MB for 10^9 rows of the replicate table)."""
+
+
 class TableSink:
     """A table written chunk by chunk, appearing whole at the end (``with TableSink(p) as s``).
 
-    CSV chunks are appended under one header; Parquet chunks become row groups of one file
-    with the first chunk's schema. Memory holds one chunk at a time.
+    CSV chunks are appended under one header; Parquet chunks are gathered into row groups of
+    :data:`ROW_GROUP_ROWS` rows of one file with the first chunk's schema. Memory holds at most
+    one row group.
     """
 
     def __init__(self, path: str | Path):
@@ -211,6 +218,8 @@ class TableSink:
         self._file = None
         self._writer = None
         self._schema = None
+        self._pending: list = []
+        self._pending_rows = 0
 
     def __enter__(self) -> TableSink:
         self._tmp = self._stack.enter_context(atomic_file(self.path))
@@ -231,14 +240,29 @@ class TableSink:
                 self._schema = table.schema
                 self._writer = pq.ParquetWriter(self._tmp, self._schema)
                 self._stack.callback(self._writer.close)
-            self._writer.write_table(table.cast(self._schema))
+            self._pending.append(table.cast(self._schema))
+            self._pending_rows += len(frame)
+            if self._pending_rows >= ROW_GROUP_ROWS:
+                self._flush()
         else:
             frame.to_csv(self._file, index=False, header=self.rows == 0)
         self.rows += len(frame)
 
+    def _flush(self) -> None:
+        if self._pending:
+            import pyarrow as pa
+
+            self._writer.write_table(
+                pa.concat_tables(self._pending), row_group_size=max(1, self._pending_rows)
+            )
+            self._pending, self._pending_rows = [], 0
+
     def __exit__(self, kind, error, trace) -> bool:
-        if self.parquet and self._writer is None and kind is None:
-            raise ValueError("a Parquet table needs at least one chunk")
+        if kind is None:
+            if self.parquet and self._writer is None:
+                raise ValueError("a Parquet table needs at least one chunk")
+            if self.parquet:
+                self._flush()
         return self._stack.__exit__(kind, error, trace)
 
 

@@ -31,6 +31,8 @@ def parse_doctrines(text: str | None) -> dict[str, float] | None:
         name, _, share = part.partition("=")
         name = name.strip()
         try:
+            if not name:
+                raise ValueError
             value = float(share)
         except ValueError:
             raise InputError(

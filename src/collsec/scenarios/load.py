@@ -141,7 +141,7 @@ def apply_override(data: dict, path: str, value: object, source: str = "--set") 
         child = node.setdefault(part, [] if _is_sequence(annotation) else {})
         if nested is not None and (_is_mapping(annotation) or _is_sequence(annotation)):
             # a collection of models: actors by key/alias, bodies by id/index
-            if not isinstance(child, dict | list):
+            if not isinstance(child, list if _is_sequence(annotation) else dict):
                 kind = "a list" if _is_sequence(annotation) else "a mapping"
                 raise InputError(
                     source, path, f"{part} in the scenario to be {kind} to set a value in", child
