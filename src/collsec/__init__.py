@@ -15,17 +15,20 @@ Reform analysis lives in :mod:`collsec.reform`, the public data readers in :mod:
 
 import importlib
 
-from collsec.crisis import EngineParams, run_crisis
-from collsec.scenarios import case_names, load_scenario
-from collsec.voting.rules import DecisionRule, decide
-
 _LAZY = {
+    "DecisionRule": "collsec.voting.rules",
+    "EngineParams": "collsec.crisis",
     "Game": "collsec.voting.game",
-    "power_indices": "collsec.voting.power",
     "SystemParams": "collsec.system",
+    "case_names": "collsec.scenarios",
+    "decide": "collsec.voting.rules",
+    "load_scenario": "collsec.scenarios",
+    "power_indices": "collsec.voting.power",
+    "run_crisis": "collsec.crisis",
     "simulate": "collsec.system",
 }
-"""Names loaded on first use: they pull in numba, which every other command can do without."""
+"""Every public name is loaded on first use (PEP 562), so that ``collsec --help`` and the
+commands that do not need them start without the crisis engine, pydantic models or numba."""
 
 
 def __getattr__(name: str):
@@ -34,6 +37,10 @@ def __getattr__(name: str):
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_LAZY])
 
 
 __version__ = "0.1.0"

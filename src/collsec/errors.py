@@ -13,6 +13,10 @@ class CollsecError(Exception):
     """An error caused by the user's input; its message is meant to be printed as is."""
 
 
+MAX_SHOWN = 120
+"""Longest rendering of the offending value in a message, in characters."""
+
+
 class InputError(CollsecError):
     """Bad input at a known place.
 
@@ -33,7 +37,10 @@ class InputError(CollsecError):
         self.source, self.place, self.expected, self.got = source, place, expected, got
         message = f"{source}: {place}: expected {expected}"
         if got is not None:
-            message += f", got {got!r}"
+            shown = repr(got)
+            if len(shown) > MAX_SHOWN:  # a 40,000-character value is named, not printed
+                shown = f"{shown[: MAX_SHOWN - 20]}... ({len(shown):,} characters)"
+            message += f", got {shown}"
         super().__init__(message)
 
 

@@ -83,5 +83,5 @@ def test_institutions_lists_presets():
 
 def test_scenario_new_without_data_dir_explains(monkeypatch):
     monkeypatch.delenv("COLLSEC_DATA_DIR", raising=False)
-    r = invoke("scenario", "new", "x", "--year", "1950", "--actors", "USA,RUS")
+    r = invoke("scenario", "new", "x", "--date", "1950-06-25")
     assert r.exit_code == 2 and "COLLSEC_DATA_DIR" in r.output

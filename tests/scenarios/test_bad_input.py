@@ -61,8 +61,8 @@ def test_cli_exits_2_with_the_message_and_no_traceback(path):
 @pytest.mark.parametrize(
     "content, fragment",
     [
-        (b"# expect nothing\nname: \xff\xfe\n", "expected a readable UTF-8 text file"),
-        (b"\x00\x01\x02", "expected valid YAML"),
+        (b"# expect nothing\nname: \xff\xfe\n", "line 2, column 7: expected UTF-8 text"),
+        (b"\x00\x01\x02", "line 1, column 1: expected printable text"),
         (b"just text", "top level: expected a mapping of scenario fields"),
         (b"name: !!python/object:os.system x\n", "line 1, column 7: expected valid YAML"),
         (GOOD.read_bytes() + b"5: 1\n", "[5]: expected field names (text), got 5"),

@@ -47,7 +47,7 @@ def test_a_yaml_file_is_read_and_its_errors_name_the_file(tmp_path):
     assert (p.states, p.turns, p.counts()[:2]) == (30, 10, [8, 22])
     assert load_params(good, states=12).states == 12  # a flag overrides the file
     for text, place in [
-        ("states: [1, 2\n", "file"),
+        ("states: [1, 2\n", "line 2, column 1"),
         ("- 1\n", "top level"),
         ("states: x\n", "states"),
     ]:

@@ -1,12 +1,21 @@
 """Command-line interface: ``collsec``. See ``collsec --help``."""
 
+import sys
+
 from collsec.cli import crisis, system, validation, voting  # noqa: F401  (registers the commands)
-from collsec.cli.app import app
+from collsec.cli.app import EXIT_INTERRUPTED, app, install_signal_handlers, interrupted
 
 
 def main() -> None:
-    """Entry point of the ``collsec`` console script."""
-    app()
+    """Entry point of the ``collsec`` console script: SIGTERM stops a command as Ctrl-C does
+    (one line, exit code 130), also outside a command (while parsing or importing).
+    """
+    install_signal_handlers()
+    try:
+        app()
+    except KeyboardInterrupt:
+        interrupted()
+        sys.exit(EXIT_INTERRUPTED)
 
 
 __all__ = ["app", "main"]

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pydantic import ValidationError
-from rich.table import Table
+from rich.text import Text
 
-from collsec.cli.app import app, console, user_errors
-from collsec.crisis import EngineParams, run_crisis
+from collsec.cli.app import app, console, printable, user_errors
 from collsec.errors import InputError
-from collsec.institutions import presets
-from collsec.reports.crisis import outcome_table, render, to_json
-from collsec.scenarios import case_names, load_scenario
-from collsec.scenarios.load import parse_assignment
-from collsec.scenarios.model import Scenario
+
+if TYPE_CHECKING:
+    from collsec.crisis import EngineParams
 
 DRAWS = Annotated[
     int,
@@ -29,15 +24,39 @@ SEED = Annotated[int, typer.Option("--seed", min=0, help="Seed of the random gen
 
 
 def engine_params(assignments: list[str]) -> EngineParams:
-    """EngineParams with ``name=value`` overrides (``thresholds.force=1.2``); clear errors."""
+    """EngineParams with ``name=value`` overrides (``thresholds.force=1.2``); clear errors.
+
+    Every engine parameter is a number: true/false, NaN and infinity are refused, and so is
+    a parameter given twice or both whole and in part (``thresholds=1`` with
+    ``thresholds.force=2``).
+    """
+    from pydantic import ValidationError
+
+    from collsec.crisis import EngineParams
+    from collsec.inputs import non_finite
+    from collsec.scenarios.load import parse_assignment
+
     data: dict = {}
+    given: dict[tuple[str, ...], str] = {}
     for text in assignments:
         path, value = parse_assignment(text, source="--param")
+        parts = tuple(path.split("."))
+        for other, written in given.items():
+            shorter, longer = sorted((parts, other), key=len)
+            if longer[: len(shorter)] == shorter:
+                raise InputError(
+                    "--param",
+                    path,
+                    "each parameter set once (not also as a whole or a part)",
+                    f"{written} and {text}",
+                )
+        given[parts] = text
+        if isinstance(value, bool) or non_finite(value):
+            raise InputError("--param", path, "a finite number", value)
         node = data
-        *parents, last = path.split(".")
-        for p in parents:
+        for p in parts[:-1]:
             node = node.setdefault(p, {})
-        node[last] = value
+        node[parts[-1]] = value
     try:
         return EngineParams.model_validate(data)
     except ValidationError as exc:
@@ -51,13 +70,20 @@ def engine_params(assignments: list[str]) -> EngineParams:
             if err["type"] == "extra_forbidden"
             else err["msg"].removeprefix("Input should be ")
         )
-        raise InputError("--param", place, expected, err.get("input")) from None
+        got = err.get("input")
+        raise InputError(
+            "--param", place, expected, None if isinstance(got, dict) else got
+        ) from None
 
 
 @app.command()
 @user_errors
 def cases() -> None:
     """List the built-in cases (the paper's seven case studies)."""
+    from rich.table import Table
+
+    from collsec.scenarios import case_names, load_scenario
+
     table = Table(title="built-in cases")
     table.add_column("name", no_wrap=True)
     for col in ("title", "counterfactuals"):
@@ -98,6 +124,10 @@ def run(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Replay a crisis: votes, decisions, coalition, scorecard and result."""
+    from collsec.crisis import run_crisis
+    from collsec.reports.crisis import render, to_json
+    from collsec.scenarios import load_scenario
+
     set_, param = set_ or [], param or []
     loaded = load_scenario(scenario, set_, counterfactual)
     result = run_crisis(
@@ -109,7 +139,7 @@ def run(
         overrides=tuple(set_),
     )
     if as_json:
-        typer.echo(to_json(result))
+        typer.echo(printable(to_json(result)))
     else:
         render(result, console)
 
@@ -118,6 +148,10 @@ def run(
 @user_errors
 def demo(draws: DRAWS = 1000, seed: SEED = 0) -> None:
     """Replay every built-in case with the default parameters and print the outcomes."""
+    from collsec.crisis import run_crisis
+    from collsec.reports.crisis import outcome_table
+    from collsec.scenarios import case_names, load_scenario
+
     rows = [
         (name, run_crisis(load_scenario(name), draws=draws, seed=seed)) for name in case_names()
     ]
@@ -132,9 +166,16 @@ def demo(draws: DRAWS = 1000, seed: SEED = 0) -> None:
 @user_errors
 def schema(out: Annotated[Path | None, typer.Option(help="Write to this file.")] = None) -> None:
     """Print the JSON Schema of scenario files."""
+    import json
+
+    from collsec.outputs import Output, plan, write_text
+    from collsec.scenarios.model import Scenario
+
+    targets = plan([Output("--out", out, (".json",))])
     text = json.dumps(Scenario.model_json_schema(), indent=2)
     if out:
-        out.write_text(text + "\n", encoding="utf-8")
+        write_text(targets[0], text + "\n")
+        console.print(Text(f"wrote {out}"))
     else:
         typer.echo(text)
 
@@ -189,6 +230,10 @@ def institutions(
     ] = None,
 ) -> None:
     """List the built-in institutions (presets usable in scenario files), every field."""
+    from rich.table import Table
+
+    from collsec.institutions import presets
+
     known = presets()
     if key is not None and key not in known:
         raise InputError("institutions", "KEY", "a preset: " + ", ".join(known), key)
@@ -200,7 +245,9 @@ def institutions(
         table.add_column(overflow="fold")
         for label, text in institution_lines(name, inst):
             table.add_row(label, text)
-        console.print(f"[bold]{name}[/]  {inst.name}", highlight=False)
+        header = Text(name, style="bold")
+        header.append(f"  {inst.name}", style="")
+        console.print(header)
         console.print(table, highlight=False)
         console.print()
 
@@ -219,10 +266,11 @@ def _write_text(out: Path | None, text: str) -> None:
     if out is None:
         typer.echo(text, nl=False)
         return
-    from collsec.outputs import write_text
+    from collsec.outputs import Output, plan, write_text
 
-    write_text(out, text)
-    console.print(f"wrote {out}", highlight=False, markup=False)
+    (target,) = plan([Output("--out", out, (".yaml", ".yml"))])
+    write_text(target, text)
+    console.print(Text(f"wrote {out}"))
 
 
 def _day(text: str, source: str = "--date"):
@@ -382,14 +430,17 @@ def check(
     files: Annotated[list[str], typer.Argument(help="Scenario files or built-in cases.")],
 ) -> None:
     """Validate scenario files without running them (exit 2 at the first bad or incomplete one)."""
+    from collsec.scenarios import load_scenario
+
     for source in files:
         scenario = load_scenario(source)
         missing = scenario.incomplete()
         if missing:
             raise InputError(source, "threat", "a complete scenario; add " + "; ".join(missing))
         console.print(
-            f"ok: {source}: {len(scenario.actors)} actors, {len(scenario.bodies)} bodies, "
-            f"{scenario.threat.aggressor} -> {scenario.threat.target} on {scenario.threat.date}",
-            highlight=False,
-            markup=False,
+            Text(
+                f"ok: {source}: {len(scenario.actors)} actors, {len(scenario.bodies)} bodies, "
+                f"{scenario.threat.aggressor} -> {scenario.threat.target} on "
+                f"{scenario.threat.date}"
+            )
         )

@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+import contextlib
+import math
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-from rich.table import Table
+from rich.text import Text
 
 from collsec.cli.app import app, console, user_errors
 from collsec.errors import InputError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+    from rich.table import Table
 
 FLAGS = "command line"
 
 
 def parse_doctrines(text: str | None) -> dict[str, float] | None:
-    """``realpolitik=0.5,collective_security=0.5`` -> {name: share}; clear error if malformed."""
+    """``realpolitik=0.5,collective_security=0.5`` -> {name: share}; clear error if malformed
+    (a share must be a finite number; a doctrine may be named once).
+    """
     if text is None:
         return None
-    out = {}
+    out: dict[str, float] = {}
     for part in text.split(","):
         name, _, share = part.partition("=")
+        name = name.strip()
         try:
-            out[name.strip()] = float(share)
+            if not name:
+                raise ValueError
+            value = float(share)
         except ValueError:
             raise InputError(
                 "--doctrines",
@@ -31,46 +41,66 @@ def parse_doctrines(text: str | None) -> dict[str, float] | None:
                 "NAME=SHARE pairs, e.g. realpolitik=0.5,collective_security=0.5",
                 part,
             ) from None
+        if not math.isfinite(value):
+            raise InputError("--doctrines", name, "a share that is a finite number", share)
+        if name in out:
+            raise InputError("--doctrines", name, "each doctrine once", text)
+        out[name] = value
     return out
 
 
-def run_with_progress(params, replicates, seed, workers, series=False, label="histories"):
-    """:func:`collsec.system.simulate` with a Rich progress bar (for 50 replicates or more)."""
-    from collsec.system import simulate
+def progress_bar(total: int, label: str) -> Progress:
+    """A Rich progress bar (shown for 50 steps or more) that refreshes as steps end, with no
+    thread of its own (worker processes are forked from a process without extra threads).
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
-    with Progress(
+    bar = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=replicates < 50,
-    ) as bar:
-        task = bar.add_task(label, total=replicates)
-        return simulate(
-            params, replicates, seed, workers, series, progress=lambda k: bar.advance(task, k)
-        )
+        auto_refresh=False,
+        disable=total < 50,
+    )
+    bar.add_task(label, total=total)
+    return bar
 
 
-def summary_table(df, title: str) -> Table:
+def advance(bar: Progress):
+    """A ``progress(k)`` callback that advances ``bar`` by ``k`` and redraws it."""
+
+    def step(k: int) -> None:
+        bar.advance(bar.task_ids[0], k)
+        bar.refresh()
+
+    return step
+
+
+def summary_table(summary, title: str) -> Table:
     """Endurance, wars and survival by doctrine over the replicates, with 95% intervals."""
+    from rich.table import Table
+
     from collsec.experiments.classic import LABELS, interval, summarise
 
-    row = summarise("", df)
+    row = summarise("", summary)
+    m = summary.moments
     table = Table(title=title)
     table.add_column("measure")
     table.add_column("mean [95% interval]", justify="right")
-    table.add_row("replicates", str(len(df)))
+    table.add_row("replicates", str(summary.n))
     table.add_row("system endured (no hegemon)", row["endured"])
-    table.add_row("turns run (hegemony turn or horizon)", interval(df.end_turn, pct=False))
+    table.add_row("turns run (hegemony turn or horizon)", interval(m["end_turn"], pct=False))
     table.add_row("wars", row["wars"])
-    table.add_row("states per war", f"{df.war_participants.sum() / max(1, df.wars.sum()):.1f}")
-    table.add_row("largest state's share of provinces", interval(df.largest_share))
+    participants, wars = m["war_participants"].total, m["wars"].total
+    table.add_row("states per war", f"{participants / max(1.0, wars):.1f}")
+    table.add_row("largest state's share of provinces", interval(m["largest_share"]))
     for code, label in LABELS.items():
         if row[f"survival: {label}"] != "-":
             table.add_row(
-                f"survival of {label} states (of {df[f'initial_{code}'].iloc[0]})",
+                f"survival of {label} states (of {summary.initial[code]})",
                 row[f"survival: {label}"],
             )
     return table
@@ -120,13 +150,21 @@ def simulate(
         Path | None, typer.Option(help="Write the per-turn series (.csv or .parquet).")
     ] = None,
 ) -> None:
-    """Simulate many histories of a system of states and summarise them (docs/model.md II)."""
-    from collsec.experiments.output import check_table_path, write_table
-    from collsec.system import load_params
+    """Simulate many histories of a system of states and summarise them (docs/model.md II).
 
-    for path, flag in ((out, "--out"), (series, "--series")):
-        if path is not None:
-            check_table_path(path, flag)
+    Replicates are run in chunks and streamed to the tables (--out, --series), so memory does
+    not grow with --replicates; the files appear whole when the run ends, or not at all.
+    """
+    from collsec.experiments.classic import Summary
+    from collsec.outputs import TABLE_SUFFIXES, Output, TableSink, plan
+    from collsec.system import load_params, simulate_chunks
+
+    plan(
+        [
+            Output("--out", out, TABLE_SUFFIXES),
+            Output("--series", series, TABLE_SUFFIXES),
+        ]
+    )
     p = load_params(
         params,
         overrides_source=FLAGS,
@@ -140,14 +178,25 @@ def simulate(
         inequality=inequality,
         arms_cost=arms_cost,
     )
-    result = run_with_progress(p, replicates, seed, workers, series=series is not None)
-    df, trace = result if series is not None else (result, None)
+    chunks = simulate_chunks(p, replicates, seed, workers, series=series is not None)
+    summary = Summary()
+    with contextlib.ExitStack() as files:
+        runs = files.enter_context(TableSink(out)) if out else None
+        turns_sink = files.enter_context(TableSink(series)) if series else None
+        bar = files.enter_context(progress_bar(replicates, "histories"))
+        step = advance(bar)
+        for rows, trace in chunks:
+            summary.add(rows)
+            if runs is not None:
+                runs.write(rows)
+            if turns_sink is not None:
+                turns_sink.write(trace)
+            step(len(rows))
     mix = ", ".join(f"{k} {v:g}" for k, v in p.doctrines.items())
-    console.print(summary_table(df, f"{p.states} states, {p.turns} turns; {mix}"))
-    if out:
-        console.print(f"wrote {write_table(df, out)}")
-    if series is not None:
-        console.print(f"wrote {write_table(trace, series, '--series')}")
+    console.print(summary_table(summary, f"{p.states} states, {p.turns} turns; {mix}"))
+    for path in (out, series):
+        if path is not None:
+            console.print(Text(f"wrote {path}"))
 
 
 @app.command()
@@ -162,21 +211,25 @@ def experiment(
         "out"
     ),
 ) -> None:
-    """The classic comparison of security systems (docs/model.md, Part II)."""
+    """The classic comparison of security systems (docs/model.md, Part II).
+
+    The folder's three files (table, replicates, figure) are replaced together when the run
+    ends, or not at all; other files in the folder are kept.
+    """
+    from rich.table import Table
+
     from collsec.experiments.classic import SYSTEMS, classic
+    from collsec.outputs import Output, plan
 
     if replicates < 2:
         raise InputError(FLAGS, "--replicates", "at least 2 histories per system", replicates)
-
-    def runner(params, replicates, seed, workers):
-        return run_with_progress(params, replicates, seed, workers, label=runner.label)
-
-    runner.label = "systems"
-    table, files = classic(replicates, seed, workers, out, runner)
+    plan([Output("--out", out, folder=True)])
+    with progress_bar(replicates * len(SYSTEMS), "systems") as bar:
+        table, files = classic(replicates, seed, workers, out, advance(bar))
     view = Table(title=f"classic comparison: {replicates} histories per system, 95% intervals")
     for col in table.columns:
         view.add_column(col.replace("survival: ", "survival of "), min_width=12)
     for row in table.itertuples(index=False):
         view.add_row(*[str(v) for v in row])
     console.print(view)
-    console.print(f"{len(SYSTEMS)} systems; wrote " + ", ".join(str(f) for f in files))
+    console.print(Text(f"{len(SYSTEMS)} systems; wrote " + ", ".join(str(f) for f in files)))

@@ -7,11 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-import yaml
-from pydantic import ValidationError
-from rich import box
-from rich.console import Console
-from rich.table import Table
+from rich.text import Text
 
 from collsec.cli.app import app, console, user_errors
 from collsec.errors import InputError
@@ -32,12 +28,13 @@ DATA_DIR = Annotated[
 
 def _rule_file(path: Path):
     """A reform YAML file with one preset, or a file holding {rule, members, permanent}."""
+    from pydantic import ValidationError
+
+    from collsec.inputs import load_mapping, read_text
     from collsec.reform import Reform
 
-    try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(str(path), "file", "a readable YAML file", str(error)) from None
+    text = read_text(path, "a readable YAML file describing a council")
+    spec = load_mapping(str(path), text, "a mapping with name, source, classes and rule").data
     try:
         return Reform.model_validate(spec)
     except ValidationError as exc:
@@ -45,7 +42,7 @@ def _rule_file(path: Path):
         raise InputError(
             str(path),
             ".".join(map(str, err["loc"])) or "top level",
-            err["msg"].removeprefix("Input should be "),
+            err["msg"].removeprefix("Input should be ").removeprefix("Value error, "),
         ) from None
 
 
@@ -62,6 +59,8 @@ def power(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Exact voting power of each class of member: Banzhaf, Shapley-Shubik, Coleman."""
+    from rich.table import Table
+
     from collsec.reform import class_power, load_presets
 
     presets = load_presets()
@@ -144,11 +143,22 @@ def compare(
     """All presets side by side: power by class, power to act, vetoed drafts that would pass."""
     import os
 
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
     from collsec.data.paths import ENV_VAR
+    from collsec.outputs import Output, atomic_file, plan, write_table
     from collsec.reform import load_presets
     from collsec.reports.reform import comparison
     from collsec.reports.reform import figure as draw
 
+    plan(
+        [
+            Output("--csv", csv, (".csv",)),
+            Output("--figure", figure, (".png", ".svg")),
+        ]
+    )
     reforms = load_presets(presets_file)
     passing = None
     if data_dir is not None or os.environ.get(ENV_VAR):
@@ -165,9 +175,10 @@ def compare(
         passing = counts(evaluate(reforms, record, load_ideal_points(data_dir), atrocities))
     table = comparison(reforms, passing)
     if csv:
-        table.to_csv(csv, index=False)
+        write_table(table, csv)
     if figure:
-        draw(table, figure)
+        with atomic_file(figure) as tmp:
+            draw(table, tmp, figure.suffix.lower().lstrip("."))
     if as_json:
         typer.echo(table.to_json(orient="records", indent=2))
         return
@@ -208,7 +219,7 @@ def compare(
                 "-" if v is None or v != v else (f"{v:.5f}" if isinstance(v, float) else str(v))
             )
         out.add_row(*cells)
-    Console(width=max(console.width, 100)).print(out)  # never cut numbers
+    Console(width=max(console.width, 100), highlight=False).print(out)  # never cut numbers
     if passing is None:
         console.print(
             "The veto record is left out: pass --data-dir DIR (or set "
@@ -229,7 +240,7 @@ def compare(
             f"{', '.join(atrocities.drafts)} ({n_atrocity} drafts)."
         )
     if figure:
-        console.print(f"figure: {figure}")
+        console.print(Text(f"figure: {figure}"))
 
 
 @reform_app.command("vetoes")
@@ -245,11 +256,15 @@ def vetoes(
     presets_file: Annotated[Path | None, typer.Option("--presets")] = None,
 ) -> None:
     """Which of the drafts vetoed since 1946 would pass under one reform, and where."""
+    from rich.table import Table
+
     from collsec.data.unga import load_ideal_points
     from collsec.data.vetoes import load_vetoes
+    from collsec.outputs import Output, plan, write_table
     from collsec.reform import load_presets
     from collsec.reform.record import ASSUMPTIONS, BREAKDOWNS, counts, evaluate
 
+    plan([Output("--csv", csv, (".csv",))])
     reforms = load_presets(presets_file)
     if reform not in reforms:
         raise InputError(reform, "reform", "a preset: " + ", ".join(reforms))
@@ -294,5 +309,5 @@ def vetoes(
         + ". See docs/voting.md for what the record cannot tell."
     )
     if csv:
-        shown.to_csv(csv, index=False)
-        console.print(f"wrote {csv}")
+        write_table(shown, csv)
+        console.print(Text(f"wrote {csv}"))

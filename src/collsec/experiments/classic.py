@@ -15,6 +15,7 @@ defaults (docs/model.md, Part II, 3.8). Measures, each with a 95% interval over 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -68,19 +69,76 @@ def wilson(successes: float, trials: float, z: float = 1.96) -> tuple[float, flo
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+@dataclass(frozen=True)
+class Moments:
+    """Count, mean, sum of squared deviations, minimum and maximum of a measure over
+    replicates, mergeable chunk by chunk (Chan, Golub & LeVeque 1979), so a summary of any
+    number of replicates needs constant memory.
+    """
+
+    n: int = 0
+    mean: float = 0.0
+    m2: float = 0.0
+    low: float = np.inf
+    high: float = -np.inf
+
+    @classmethod
+    def of(cls, values) -> Moments:
+        """The moments of an array of values."""
+        values = np.asarray(values, dtype=float)
+        if not len(values):
+            return cls()
+        mean = values.mean()
+        return cls(
+            len(values),
+            mean,
+            float(np.sum(np.abs(values - mean) ** 2)),
+            values.min(),
+            values.max(),
+        )
+
+    def merge(self, other: Moments) -> Moments:
+        """The moments of both sets of values together."""
+        if not other.n:
+            return self
+        if not self.n:
+            return other
+        n = self.n + other.n
+        delta = other.mean - self.mean
+        return Moments(
+            n,
+            self.mean + delta * other.n / n,
+            self.m2 + other.m2 + delta * delta * self.n * other.n / n,
+            min(self.low, other.low),
+            max(self.high, other.high),
+        )
+
+    @property
+    def total(self) -> float:
+        """Sum of the values."""
+        return self.mean * self.n
+
+    def interval(self, z: float = 1.96) -> tuple[float, float, float]:
+        """Mean and normal 95% interval (mean +- z * sd / sqrt(n)), clipped to the range of
+        the values (a count's interval never goes below its smallest value).
+        """
+        if not self.n:
+            return (np.nan, np.nan, np.nan)
+        half = z * np.sqrt(self.m2 / (self.n - 1)) / np.sqrt(self.n) if self.n > 1 else np.nan
+        return self.mean, max(self.mean - half, self.low), min(self.mean + half, self.high)
+
+
 def mean_interval(values, z: float = 1.96) -> tuple[float, float, float]:
     """Mean and normal 95% interval (mean +- z * sd / sqrt(n)) over replicates, clipped to the
     range of the values (a count's interval never goes below its smallest value).
     """
-    values = np.asarray(values, dtype=float)
-    mean = values.mean()
-    half = z * values.std(ddof=1) / np.sqrt(len(values)) if len(values) > 1 else np.nan
-    return mean, max(mean - half, values.min()), min(mean + half, values.max())
+    return Moments.of(values).interval(z)
 
 
 def interval(values, pct: bool = True) -> str:
     """``mean [lo, hi]`` of a per-replicate measure, as a percentage or a number."""
-    return _fmt(*mean_interval(values), pct=pct)
+    moments = values if isinstance(values, Moments) else Moments.of(values)
+    return _fmt(*moments.interval(), pct=pct)
 
 
 def _fmt(p, lo, hi, pct=True):
@@ -89,19 +147,57 @@ def _fmt(p, lo, hi, pct=True):
     return f"{p:.1%} [{lo:.1%}, {hi:.1%}]" if pct else f"{p:.1f} [{lo:.1f}, {hi:.1f}]"
 
 
-def measures(df: pd.DataFrame) -> dict[str, tuple[float, float, float]]:
+class Summary:
+    """Running summary of replicate tables, fed chunk by chunk (constant memory).
+
+    Holds, for each measure the reports use, its :class:`Moments`: ``endured``, ``wars``,
+    ``end_turn``, ``largest_share``, ``war_participants`` and each present doctrine's survival
+    (survivors / initial states of a history), plus the initial count of each doctrine.
+    """
+
+    COLUMNS = ("endured", "wars", "end_turn", "largest_share", "war_participants")
+
+    def __init__(self) -> None:
+        self.moments: dict[str, Moments] = {}
+        self.initial: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, df: pd.DataFrame) -> Summary:
+        """The summary of one whole table."""
+        return cls().add(df)
+
+    @property
+    def n(self) -> int:
+        """Replicates summarised."""
+        return self.moments["wars"].n if self.moments else 0
+
+    def add(self, df: pd.DataFrame) -> Summary:
+        """Fold a chunk of replicate rows in; returns self."""
+        parts = {c: Moments.of(df[c]) for c in self.COLUMNS}
+        for code in LABELS:
+            initial = df[f"initial_{code}"]
+            self.initial.setdefault(code, int(initial.iloc[0]))
+            if initial.sum():
+                parts[f"survival_{code}"] = Moments.of(df[f"survivors_{code}"] / initial)
+        for key, m in parts.items():
+            self.moments[key] = self.moments.get(key, Moments()).merge(m)
+        return self
+
+
+def measures(df: pd.DataFrame | Summary) -> dict[str, tuple[float, float, float]]:
     """Numeric measures of a set of replicates: name -> (estimate, lower, upper)."""
-    out = {"endured": (df.endured.mean(), *wilson(df.endured.sum(), len(df)))}
-    out["wars"] = mean_interval(df.wars)
-    out["end_turn"] = mean_interval(df.end_turn)
+    s = df if isinstance(df, Summary) else Summary.of(df)
+    endured = s.moments["endured"]
+    out = {"endured": (endured.mean, *wilson(round(endured.total), endured.n))}
+    out["wars"] = s.moments["wars"].interval()
+    out["end_turn"] = s.moments["end_turn"].interval()
     for code in LABELS:
-        initial = df[f"initial_{code}"]
-        if initial.sum():
-            out[f"survival_{code}"] = mean_interval(df[f"survivors_{code}"] / initial)
+        if f"survival_{code}" in s.moments:
+            out[f"survival_{code}"] = s.moments[f"survival_{code}"].interval()
     return out
 
 
-def summarise(name: str, df: pd.DataFrame) -> dict[str, str]:
+def summarise(name: str, df: pd.DataFrame | Summary) -> dict[str, str]:
     """One row of the comparison table, as text (``-`` for a doctrine absent from the system)."""
     m = measures(df)
     row = {"system": name, "endured": _fmt(*m["endured"]), "wars": _fmt(*m["wars"], pct=False)}
@@ -110,7 +206,7 @@ def summarise(name: str, df: pd.DataFrame) -> dict[str, str]:
     return row
 
 
-def figure(results: dict[str, pd.DataFrame], path: Path, subtitle: str) -> Path:
+def figure(results: dict[str, pd.DataFrame | Summary], path: Path, subtitle: str) -> Path:
     """Endurance, survival by doctrine and wars per history, one point per system, 95% bars."""
     import matplotlib
 
@@ -152,36 +248,45 @@ def figure(results: dict[str, pd.DataFrame], path: Path, subtitle: str) -> Path:
     return path
 
 
-Runner = Callable[[SystemParams, int, int, int], pd.DataFrame]
+FILES = ("system-classic.csv", "system-classic-replicates.parquet", "system-classic.png")
+"""The experiment's files, written together: all new, or all as they were."""
 
 
 def classic(
-    replicates: int, seed: int, workers: int, out: Path, runner: Runner | None = None
+    replicates: int,
+    seed: int,
+    workers: int,
+    out: Path,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[pd.DataFrame, list[Path]]:
     """Run every system of :data:`SYSTEMS` with the same seed (common random numbers).
 
-    Writes ``system-classic.csv`` (the table), ``system-classic-replicates.parquet`` (every
-    replicate, with its system) and ``system-classic.png`` (the figure) to ``out``.
-    ``runner(params, replicates, seed, workers)`` runs the replicates (default
-    :func:`collsec.system.simulate`; the CLI passes one with a progress bar).
+    Writes :data:`FILES` to the folder ``out``: ``system-classic.csv`` (the table),
+    ``system-classic-replicates.parquet`` (every replicate, with its system) and
+    ``system-classic.png`` (the figure). The three appear together or not at all
+    (:func:`collsec.outputs.atomic_folder`); other files in ``out`` are kept. Replicates are
+    streamed to the Parquet file and folded into running summaries, so memory does not grow
+    with ``replicates``. ``progress(k)`` is called as each chunk of ``k`` replicates ends.
     """
-    from collsec.system import simulate
+    from collsec.outputs import Output, TableSink, atomic_folder, plan
+    from collsec.system import simulate_chunks
 
-    runner = runner or (lambda p, r, s, w: simulate(p, r, s, w))
-    out.mkdir(parents=True, exist_ok=True)
-    results = {
-        name: runner(SystemParams(**spec), replicates, seed, workers)
-        for name, spec in SYSTEMS.items()
-    }
-    table = pd.DataFrame([summarise(name, df) for name, df in results.items()])
+    (folder,) = plan([Output("--out", Path(out), folder=True)])
     defaults = SystemParams()
     subtitle = (
         f"{replicates} histories per system, {defaults.states} states, {defaults.turns} turns"
     )
-    files = [out / "system-classic.csv", out / "system-classic-replicates.parquet"]
-    table.to_csv(files[0], index=False)
-    pd.concat([df.assign(system=name) for name, df in results.items()]).to_parquet(
-        files[1], index=False
-    )
-    files.append(figure(results, out / "system-classic.png", subtitle))
-    return table, files
+    with atomic_folder(folder, set(FILES)) as tmp:
+        summaries: dict[str, Summary] = {}
+        with TableSink(tmp / FILES[1]) as sink:
+            for name, spec in SYSTEMS.items():
+                summary = summaries[name] = Summary()
+                for rows, _ in simulate_chunks(SystemParams(**spec), replicates, seed, workers):
+                    sink.write(rows.assign(system=name))
+                    summary.add(rows)
+                    if progress:
+                        progress(len(rows))
+        table = pd.DataFrame([summarise(name, s) for name, s in summaries.items()])
+        table.to_csv(tmp / FILES[0], index=False)
+        figure(summaries, tmp / FILES[2], subtitle)
+    return table, [Path(out) / name for name in FILES]

@@ -1,4 +1,8 @@
-"""Sinks at the edge: write a result table to CSV or Parquet, chosen by the file's suffix."""
+"""Result tables at the edge: CSV or Parquet, chosen by the file's suffix, written atomically.
+
+Kept for the callers of :func:`write_table` and :func:`check_table_path`; the writing itself
+is :mod:`collsec.outputs`.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +10,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from collsec.errors import InputError
+from collsec.outputs import TABLE_SUFFIXES, Output, plan
+from collsec.outputs import write_table as _write
 
-SUFFIXES = (".csv", ".parquet")
+SUFFIXES = TABLE_SUFFIXES
 
 
 def check_table_path(path: Path, source: str = "--out") -> Path:
-    """``path`` if it ends in .csv or .parquet and its folder exists; else a clear error."""
-    path = Path(path)
-    if path.suffix not in SUFFIXES:
-        raise InputError(source, str(path), "a file ending in .csv or .parquet", path.suffix)
-    if not path.parent.is_dir():
-        raise InputError(source, str(path), "a file in an existing folder", str(path.parent))
-    return path
+    """``path`` if a table can be written there (.csv or .parquet, an existing writable
+    folder, not a folder itself); else a clear :class:`~collsec.errors.InputError`.
+    """
+    plan([Output(source, Path(path), TABLE_SUFFIXES)])
+    return Path(path)
 
 
 def write_table(table: pd.DataFrame, path: Path, source: str = "--out") -> Path:
-    """Write ``table`` to ``path`` (.csv without the index, or .parquet)."""
-    path = check_table_path(path, source)
-    if path.suffix == ".parquet":
-        table.to_parquet(path, index=False)
-    else:
-        table.to_csv(path, index=False)
-    return path
+    """Write ``table`` to ``path`` atomically (.csv without the index, or .parquet)."""
+    check_table_path(path, source)
+    return _write(table, path)

@@ -12,8 +12,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from collsec.errors import InputError
 from collsec.voting.power import Game, power_indices
@@ -28,15 +27,26 @@ class SeatClass(BaseModel):
     veto: bool = False
 
 
+MAX_SEATS = 2_000
+"""Most seats a council may have (voting power of 2,000 seats in a few classes takes ~2 s)."""
+
+
 class Reform(BaseModel):
     """A council design: classes of seats, a decision rule, an optional Assembly override."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
     name: str
     source: str
     classes: dict[str, SeatClass]
     rule: DecisionRule
     assembly_override: float | None = Field(default=None, gt=0, le=1)
+
+    @model_validator(mode="after")
+    def _seats(self) -> Reform:
+        total = sum(c.seats for c in self.classes.values())
+        if not 1 <= total <= MAX_SEATS:
+            raise ValueError(f"between 1 and {MAX_SEATS:,} seats in all, got {total:,}")
+        return self
 
     def members(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """(member names, veto holders): names are the class name and a number."""
@@ -68,14 +78,9 @@ class DraftClass(BaseModel):
 
 
 def _parse(text: str, label: str) -> tuple[dict[str, Reform], DraftClass | None]:
-    try:
-        raw = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        raise InputError(label, "YAML", "valid YAML", str(error)) from None
-    if not isinstance(raw, dict):
-        raise InputError(
-            label, "top level", "a mapping of preset name -> preset", type(raw).__name__
-        )
+    from collsec.inputs import load_mapping
+
+    raw = dict(load_mapping(label, text, "a mapping of preset name -> preset").data)
     atrocity = raw.pop("mass_atrocity", None)
     if atrocity is not None:
         try:
@@ -83,7 +88,11 @@ def _parse(text: str, label: str) -> tuple[dict[str, Reform], DraftClass | None]
         except ValidationError as exc:
             err = exc.errors()[0]
             place = ".".join(str(p) for p in ("mass_atrocity", *err["loc"]))
-            raise InputError(label, place, err["msg"].removeprefix("Input should be ")) from None
+            raise InputError(
+                label,
+                place,
+                err["msg"].removeprefix("Input should be ").removeprefix("Value error, "),
+            ) from None
     presets = {}
     for key, spec in raw.items():
         try:
@@ -94,7 +103,7 @@ def _parse(text: str, label: str) -> tuple[dict[str, Reform], DraftClass | None]
             raise InputError(
                 label,
                 place,
-                err["msg"].removeprefix("Input should be "),
+                err["msg"].removeprefix("Input should be ").removeprefix("Value error, "),
                 err.get("input") if not isinstance(err.get("input"), dict) else None,
             ) from None
     return presets, atrocity
@@ -107,10 +116,10 @@ def _builtin() -> tuple[dict[str, Reform], DraftClass | None]:
 
 
 def _user(extra: str | Path) -> tuple[dict[str, Reform], DraftClass | None]:
+    from collsec.inputs import read_text
+
     path = Path(extra)
-    if not path.is_file():
-        raise InputError(str(path), "file", "a YAML file of reform presets")
-    return _parse(path.read_text(encoding="utf-8"), str(path))
+    return _parse(read_text(path, "a YAML file of reform presets"), str(path))
 
 
 def load_presets(extra: str | Path | None = None) -> dict[str, Reform]:

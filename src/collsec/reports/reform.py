@@ -34,8 +34,12 @@ def comparison(reforms: dict[str, Reform], passing: pd.DataFrame | None) -> pd.D
     return pd.DataFrame(rows)
 
 
-def figure(table: pd.DataFrame, path: Path) -> None:
-    """Three panels: power of a member by class, the council's power to act, drafts passing."""
+def figure(table: pd.DataFrame, path: Path, fmt: str | None = None) -> None:
+    """Three panels: power of a member by class, the council's power to act, drafts passing.
+
+    ``fmt`` (``png``, ``svg``) is the file format when ``path``'s suffix does not say it (a
+    temporary file).
+    """
     import matplotlib
 
     matplotlib.use("Agg")
@@ -78,5 +82,5 @@ def figure(table: pd.DataFrame, path: Path) -> None:
         axes[2].legend(fontsize=8)
     fig.suptitle("Security Council reform presets (collsec reform compare)")
     fig.tight_layout()
-    fig.savefig(path)
+    fig.savefig(path, format=fmt)
     plt.close(fig)

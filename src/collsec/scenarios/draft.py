@@ -29,6 +29,7 @@ check`` says what to add and ``collsec run`` refuses it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 
@@ -176,9 +177,9 @@ def measured_actors(day: dt.date, parties: list[str], data_dir=None) -> tuple[di
             spec["trade_with_aggressor"] = _round(trade_of[code], 4)
             spec["trade_source"] = trade_source
         if code == aggressor and shares:
-            spec["trade_share"] = {
-                c: _round(s, 4) for c, s in shares.items() if c in codes and round(s, 4) > 0
-            }
+            # floored, not rounded, so that the shares still sum to at most 1
+            floored = {c: math.floor(s * 10_000) / 10_000 for c, s in shares.items()}
+            spec["trade_share"] = {c: s for c, s in floored.items() if c in codes and s > 0}
         major, nuclear = powers.major_power(code, day), powers.nuclear(code, day)
         if major.value or nuclear.value:
             spec["major_power"] = bool(major.value)
@@ -217,7 +218,8 @@ def bodies_on(day: dt.date, parties: list[str], actors: Mapping, data_dir=None):
             {
                 "id": "LNA",
                 "institution": "league-assembly-art15",
-                "members": members,
+                "members": "all",
+                "non_members": [c for c in codes if c not in members],
                 "source": league.note,
             }
         )

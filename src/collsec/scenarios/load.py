@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from collsec.errors import InputError
+from collsec.inputs import load_yaml, read_text, yaml_value
 from collsec.scenarios.model import Scenario
 
 CASES_PACKAGE = "collsec.corpus"
@@ -49,11 +49,8 @@ def _case_file(name: str):
 def read_source(source: str | Path) -> tuple[str, str]:
     """``(label, text)`` of a scenario given as a file path or a built-in case name."""
     path = Path(source)
-    if path.is_file():
-        try:
-            return str(path), path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(str(path), "file", "a readable UTF-8 text file", str(error)) from None
+    if path.is_file() or path.is_dir():
+        return str(path), read_text(path)
     case = _case_file(str(source))
     if case is not None:
         return f"{source} (built-in case)", case.read_text(encoding="utf-8")
@@ -65,98 +62,19 @@ def read_source(source: str | Path) -> tuple[str, str]:
 
 
 # ---------------------------------------------------------------- YAML with positions
-class Loader(yaml.SafeLoader):
-    """PyYAML's safe loader with YAML 1.2 booleans: only ``true``/``false`` are booleans.
-
-    YAML 1.1 reads ``yes``, ``no``, ``on`` and ``off`` as booleans, so a tally
-    ``{yes: 9, no: 0}`` or a vote ``no`` would silently become ``True``/``False``.
-    """
-
-
-Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
-
-
-def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
-    """Dotted path (as a tuple) -> 1-based line of every node of a composed YAML document."""
-    out = {} if out is None else out
-    out[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _line_map(value, path + (key.value,), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, value in enumerate(node.value):
-            _line_map(value, path + (i,), out)
-    return out
-
-
-def _recursive(node: yaml.Node, open_: tuple = ()) -> bool:
-    """Whether an alias refers to a node that contains it (``a: &x [*x]``)."""
-    if id(node) in open_:
-        return True
-    inner = (
-        [v for pair in node.value for v in pair]
-        if isinstance(node, yaml.MappingNode)
-        else (node.value if isinstance(node, yaml.SequenceNode) else [])
-    )
-    return any(_recursive(c, open_ + (id(node),)) for c in inner)
-
-
-def _duplicate_key(node: yaml.Node, seen: set | None = None) -> yaml.Node | None:
-    """The first key that appears twice in one mapping (PyYAML keeps the last silently)."""
-    seen = set() if seen is None else seen
-    if id(node) in seen:
-        return None
-    seen.add(id(node))
-    children = []
-    if isinstance(node, yaml.MappingNode):
-        keys = set()
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value != "<<":
-                if key.value in keys:
-                    return key
-                keys.add(key.value)
-            children.append(value)
-    elif isinstance(node, yaml.SequenceNode):
-        children = node.value
-    return next((k for c in children if (k := _duplicate_key(c, seen)) is not None), None)
-
-
 def parse_yaml(label: str, text: str) -> tuple[dict, dict[tuple, int]]:
-    """Parse YAML text into a mapping and its line map; syntax errors name line and column."""
-    try:
-        node = yaml.compose(text, Loader=Loader)
-        data = yaml.load(text, Loader=Loader)  # noqa: S506 (a safe loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        place = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "YAML"
-        problem = getattr(error, "problem", None) or str(error)
-        raise InputError(label, place, "valid YAML", problem) from None
-    if node is not None and _recursive(node):
-        raise InputError(label, "YAML", "data without an alias that contains itself")
-    twice = _duplicate_key(node) if node is not None else None
-    if twice is not None:
-        raise InputError(
-            label,
-            f"line {twice.start_mark.line + 1}",
-            "each key once in a mapping (a repeated key would silently replace the first)",
-            twice.value,
-        )
-    if not isinstance(data, dict):
+    """Parse scenario text through the input layer (:mod:`collsec.inputs`: limits, duplicate
+    keys, self-containing aliases, strict values); returns the mapping and its line map.
+    """
+    doc = load_yaml(label, text)
+    if not isinstance(doc.data, dict):
         raise InputError(
             label,
             "top level",
             "a mapping of scenario fields (name, title, actors...)",
-            type(data).__name__,
+            type(doc.data).__name__,
         )
-    return data, _line_map(node)
+    return doc.data, doc.lines
 
 
 # ---------------------------------------------------------------- overrides
@@ -226,6 +144,11 @@ def apply_override(data: dict, path: str, value: object, source: str = "--set") 
         child = node.setdefault(part, [] if _is_sequence(annotation) else {})
         if nested is not None and (_is_mapping(annotation) or _is_sequence(annotation)):
             # a collection of models: actors by key/alias, bodies by id/index
+            if not isinstance(child, list if _is_sequence(annotation) else dict):
+                kind = "a list" if _is_sequence(annotation) else "a mapping"
+                raise InputError(
+                    source, path, f"{part} in the scenario to be {kind} to set a value in", child
+                )
             name = parts[i + 1]
             if isinstance(child, dict):
                 key = _key_in(child, name)
@@ -267,11 +190,7 @@ def parse_assignment(text: str, source: str = "--set") -> tuple[str, object]:
     path = path.strip()
     if not path:
         raise InputError(source, text, "a dotted path before '='", None)
-    try:
-        value = yaml.load(raw, Loader=Loader) if raw.strip() else ""  # noqa: S506
-    except yaml.YAMLError:
-        value = raw
-    return path, value
+    return path, yaml_value(f"{source} {path}", raw)
 
 
 # ---------------------------------------------------------------- validation

@@ -5,25 +5,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import pandas as pd
 
-from collsec.system.kernel import OUT_FIELDS, SERIES_FIELDS, run_replicate
+from collsec.system.kernel import OUT_FIELDS, SERIES_FIELDS
 from collsec.system.params import DOCTRINES, PRINCIPLE_KNOBS, SystemParams, load_params
+from collsec.system.runner import chunk_size, replicate_stream, run_chunks
 
 CS_POWER = {"random": 0, "strongest": 1, "weakest": 2}
 
+MAX_REPLICATES = 10**12
+"""Most replicates one run accepts (far beyond any run's time; memory does not grow with it)."""
+
 
 def replicate_streams(seed: int, replicates: int) -> list[np.random.SeedSequence]:
-    """One child ``SeedSequence`` per replicate: ``SeedSequence(seed).spawn(replicates)``.
+    """One child ``SeedSequence`` per replicate, as ``SeedSequence(seed).spawn(replicates)``.
 
     Child i depends only on ``seed`` and ``i`` (not on how many replicates run or how they are
-    split), so replicate i's history is the same alone, in any batch and on any worker.
+    split), so replicate i's history is the same alone, in any batch and on any worker. The
+    runner computes each child alone (:func:`collsec.system.runner.replicate_stream`).
     """
-    return np.random.SeedSequence(seed).spawn(replicates)
+    return [replicate_stream(seed, i) for i in range(replicates)]
 
 
 def _kernel_args(p: SystemParams) -> tuple:
@@ -51,20 +55,67 @@ def _kernel_args(p: SystemParams) -> tuple:
     )
 
 
-def _run_chunk(params: SystemParams, streams, indices: np.ndarray, series: bool):
-    """Run the replicates ``indices`` (with their ``streams``) in this process."""
-    args = _kernel_args(params)
-    rows, traces = [], []
-    for index, stream in zip(indices, streams, strict=True):
-        rng = np.random.Generator(np.random.PCG64(stream))
-        out, trace = run_replicate(rng, *args, series)
-        rows.append(out)
-        if series:
-            frame = pd.DataFrame(trace, columns=list(SERIES_FIELDS))
-            frame.insert(0, "turn", np.arange(1, len(frame) + 1))
-            frame.insert(0, "replicate", int(index))
-            traces.append(frame)
-    return np.array(rows).reshape(len(rows), len(OUT_FIELDS)), traces
+def _table(rows: np.ndarray, start: int) -> pd.DataFrame:
+    """The kernel's rows as the documented table (types, ``replicate``, ``mean_war_size``)."""
+    table = pd.DataFrame(rows, columns=list(OUT_FIELDS))
+    floats = [c for c in table.columns if c.startswith(("capability", "initial_power"))]
+    ints = [c for c in table.columns if c not in floats and c != "largest_share"]
+    table[ints] = table[ints].astype(np.int64)
+    table["endured"] = table["endured"].astype(bool)
+    table.insert(0, "replicate", np.arange(start, start + len(table), dtype=np.int64))
+    table["mean_war_size"] = table.war_participants / table.wars.where(table.wars > 0)
+    return table
+
+
+def _series(traces: list[np.ndarray], start: int) -> pd.DataFrame:
+    """Per-turn arrays of consecutive replicates as one long table (replicate, turn, ...)."""
+    lengths = [len(t) for t in traces]
+    values = np.vstack(traces) if traces else np.empty((0, len(SERIES_FIELDS)))
+    frame = pd.DataFrame(values, columns=list(SERIES_FIELDS))
+    frame.insert(0, "turn", np.concatenate([np.arange(1, n + 1) for n in lengths] or [[]]))
+    frame.insert(
+        0, "replicate", np.repeat(np.arange(start, start + len(traces), dtype=np.int64), lengths)
+    )
+    frame["turn"] = frame["turn"].astype(np.int64)
+    return frame
+
+
+def _check(replicates: int, seed: int, workers: int, batch: int | None) -> None:
+    from collsec.errors import InputError
+
+    if not 1 <= replicates <= MAX_REPLICATES:
+        raise InputError(
+            "--replicates", "replicates", f"a whole number >= 1 and <= {MAX_REPLICATES}", replicates
+        )
+    if workers < 1:
+        raise InputError("--workers", "workers", "a whole number >= 1", workers)
+    if seed < 0:
+        raise InputError("--seed", "seed", "a whole number >= 0", seed)
+    if batch is not None and batch < 1:
+        raise InputError("--batch", "batch", "a whole number >= 1", batch)
+
+
+def simulate_chunks(
+    params: SystemParams | None = None,
+    replicates: int = 100,
+    seed: int = 0,
+    workers: int = 1,
+    series: bool = False,
+    batch: int | None = None,
+) -> Iterator[tuple[pd.DataFrame, pd.DataFrame | None]]:
+    """:func:`simulate` as a stream: ``(rows, series)`` for consecutive chunks of replicates.
+
+    Memory holds a few chunks whatever ``replicates`` is: write each chunk to a sink and fold
+    it into a summary (:class:`collsec.experiments.classic.Summary`). Concatenated, the chunks
+    are exactly :func:`simulate`'s tables. Arguments as for :func:`simulate`.
+    """
+    params = params or SystemParams()
+    _check(replicates, seed, workers, batch)
+    size = chunk_size(replicates, workers, params.turns, series, batch)
+    for start, rows, traces in run_chunks(
+        _kernel_args(params), replicates, seed, workers, series, size
+    ):
+        yield _table(rows, start), (_series(traces, start) if series else None)
 
 
 def simulate(
@@ -81,65 +132,39 @@ def simulate(
     Parameters
     ----------
     params: the model's parameters (defaults: :class:`SystemParams`).
-    replicates: number of independent histories, >= 1.
+    replicates: number of independent histories, 1 .. :data:`MAX_REPLICATES`.
     seed: master seed (any int >= 0); replicate i always gets the same stream.
     workers: processes to use (1 = this process). Results do not depend on it.
     series: also return a long per-turn table (replicate, turn, then :data:`SERIES_FIELDS`).
-    progress: called with the number of replicates finished, as batches complete.
-    batch: replicates per task (default: about four tasks per worker, at most 50). Results do
-        not depend on it.
+    progress: called with the number of replicates finished, as chunks complete.
+    batch: replicates per chunk (default: about four chunks per worker, at most 50). Results
+        do not depend on it.
 
     Returns a DataFrame with one row per replicate: ``replicate`` then the measures of
     :data:`OUT_FIELDS` (docs/model.md, Part II, 3.7), plus ``mean_war_size``; and, when ``series``,
-    the per-turn DataFrame as a second value.
+    the per-turn DataFrame as a second value. The whole table is kept in memory: for very many
+    replicates use :func:`simulate_chunks` and a sink.
 
     """
-    from collsec.errors import InputError
-
-    params = params or SystemParams()
-    if replicates < 1:
-        raise InputError("--replicates", "replicates", "a whole number >= 1", replicates)
-    if workers < 1:
-        raise InputError("--workers", "workers", "a whole number >= 1", workers)
-    if seed < 0:
-        raise InputError("--seed", "seed", "a whole number >= 0", seed)
-    if batch is not None and batch < 1:
-        raise InputError("--batch", "batch", "a whole number >= 1", batch)
-    streams = replicate_streams(seed, replicates)
-    indices = np.arange(replicates)
-    chunk = batch or max(1, min(50, -(-replicates // (workers * 4))))
-    parts = [(streams[i : i + chunk], indices[i : i + chunk]) for i in range(0, replicates, chunk)]
-    results = []
-    if workers == 1:
-        for s, idx in parts:
-            results.append(_run_chunk(params, s, idx, series))
-            if progress:
-                progress(len(idx))
-    else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = [pool.submit(_run_chunk, params, s, idx, series) for s, idx in parts]
-            for future, (_, idx) in zip(futures, parts, strict=True):
-                results.append(future.result())
-                if progress:
-                    progress(len(idx))
-    table = pd.DataFrame(np.vstack([r[0] for r in results]), columns=list(OUT_FIELDS))
-    floats = [c for c in table.columns if c.startswith(("capability", "initial_power"))]
-    ints = [c for c in table.columns if c not in floats and c != "largest_share"]
-    table[ints] = table[ints].astype(np.int64)
-    table["endured"] = table["endured"].astype(bool)
-    table.insert(0, "replicate", indices)
-    table["mean_war_size"] = table.war_participants / table.wars.where(table.wars > 0)
+    tables, traces = [], []
+    for rows, trace in simulate_chunks(params, replicates, seed, workers, series, batch):
+        tables.append(rows)
+        traces.append(trace)
+        if progress:
+            progress(len(rows))
+    table = pd.concat(tables, ignore_index=True)
     if series:
-        frames = [f for r in results for f in r[1]]
-        return table, pd.concat(frames, ignore_index=True)
+        return table, pd.concat(traces, ignore_index=True)
     return table
 
 
 __all__ = [
     "DOCTRINES",
+    "MAX_REPLICATES",
     "PRINCIPLE_KNOBS",
     "SystemParams",
     "load_params",
     "replicate_streams",
     "simulate",
+    "simulate_chunks",
 ]

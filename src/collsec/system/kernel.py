@@ -63,6 +63,8 @@ OUT_FIELDS = (
     "provinces_end",
     "decisions",
     "largest_share",
+    "initiator_decisions",
+    "targets_weighed",
 )
 """Measures of one replicate, in the kernel's output order (see docs/model.md, Part II, 3.7)."""
 _F = {name: i for i, name in enumerate(OUT_FIELDS)}
@@ -74,6 +76,7 @@ O_CAP0, O_GROWN, O_UPKEEP = _F["capability_start"], _F["capability_grown"], _F["
 O_LOST, O_CAP1 = _F["capability_lost_in_war"], _F["capability_end"]
 O_PROV0, O_PROV1 = _F["provinces_total"], _F["provinces_end"]
 O_DECISIONS, O_SHARE = _F["decisions"], _F["largest_share"]
+O_INITIATOR, O_WEIGHED = _F["initiator_decisions"], _F["targets_weighed"]
 
 SERIES_FIELDS = ("alive", "alive_rp", "alive_cs", "alive_cd", "alive_lf", "wars", "largest_share")
 """Per-turn measures of the optional series, in order."""
@@ -86,7 +89,7 @@ it at a quarter or more of full strength (two half-distances): a threat it can f
 @njit(cache=True)
 def contest(a, b, m):  # pragma: no cover (numba)
     """Ratio contest success function, as :func:`collsec.war.win_probability` (0.5 if a=b=0)."""
-    am, bm = a**m, b**m
+    am, bm = (a, b) if m == 1.0 else (a**m, b**m)  # x**1.0 is x: the same result, faster
     return 0.5 if am + bm <= 0 else am / (am + bm)
 
 
@@ -135,18 +138,42 @@ def _permutation(n, rng):  # pragma: no cover
 
 
 @njit(cache=True)
-def _prepare_defence(
-    d, cap, reach, alive, cs_idx, cd_idx, bloc, commitment, iota, confidence, base, thr, weight
-):  # pragma: no cover
-    """What target d can expect from practitioners and allies, valid until capabilities change.
+def _base_defence(d, cap, reach, alive, cd_idx, bloc, commitment):  # pragma: no cover
+    """The target's own capability plus its alliance partners' expected projected capability
+    (collective defence: each joins with probability ``commitment``): a lower bound of the
+    defence any attacker of d can expect.
+    """
+    b = cap[d]
+    if bloc[d] >= 0:
+        for k in cd_idx:
+            if k != d and alive[k] and bloc[k] == bloc[d]:
+                b += commitment * cap[k] * reach[d, k]
+    return b
 
-    ``base[d]``: the target's own capability plus its alliance partners' expected projected
-    capability (collective defence: each joins with probability ``commitment``).
-    For each collective-security practitioner j: ``weight[d, j]`` its expected contribution
-    (commitment x concern x projected capability) and ``thr[d, j]`` the largest attacking side
-    it will stand up to: it commits when the target, itself and the share ``confidence`` of the
-    other practitioners' concern-weighted power would at least match the attacker (mutual
-    confidence as an assurance game).
+
+@njit(cache=True)
+def _stand(d, k, cap, reach, commitment, iota, confidence, total):  # pragma: no cover
+    """Practitioner k facing an attack on d: (the largest attacking side it will stand up
+    to, its expected contribution). It commits when the target, itself and the share
+    ``confidence`` of the other practitioners' concern-weighted power (``total`` is all of
+    theirs, its own included) would at least match the attacker (mutual confidence as an
+    assurance game); it contributes commitment x concern x projected capability.
+    """
+    r = reach[d, k]
+    concern = iota + (1 - iota) * r
+    own = cap[k] * r
+    return cap[d] + own + confidence * (total - own * concern), commitment * concern * own
+
+
+@njit(cache=True)
+def _prepare_defence(
+    d, cap, reach, alive, cs_idx, commitment, iota, confidence, base, cs_total, full, lowest
+):  # pragma: no cover
+    """What target d can expect from collective-security practitioners, valid until
+    capabilities change: ``cs_total[d]``, their concern-weighted projected capability;
+    ``lowest[d]``, the lowest threshold among them (:func:`_stand`); ``full[d]``, ``base[d]``
+    plus every expected contribution, summed in practitioner order as
+    :func:`_expected_defence` sums them: its result when every practitioner stands.
     """
     total = 0.0
     for j in range(len(cs_idx)):
@@ -154,23 +181,27 @@ def _prepare_defence(
         if alive[k] and k != d:
             r = reach[d, k]
             total += cap[k] * r * (iota + (1 - iota) * r)
+    cs_total[d] = total
+    added, low = base[d], np.inf
     for j in range(len(cs_idx)):
         k = cs_idx[j]
         if alive[k] and k != d:
-            r = reach[d, k]
-            concern = iota + (1 - iota) * r
-            own = cap[k] * r
-            thr[d, j] = cap[d] + own + confidence * (total - own * concern)
-            weight[d, j] = commitment * concern * own
-        else:
-            thr[d, j] = -1.0
-            weight[d, j] = 0.0
-    b = cap[d]
-    if bloc[d] >= 0:
-        for k in cd_idx:
-            if k != d and alive[k] and bloc[k] == bloc[d]:
-                b += commitment * cap[k] * reach[d, k]
-    base[d] = b
+            threshold, weight = _stand(d, k, cap, reach, commitment, iota, confidence, total)
+            low = min(low, threshold)
+            added += weight
+    full[d] = added
+    lowest[d] = low
+
+
+@njit(cache=True)
+def _neighbours(i, adj, alive, nbr, degree):  # pragma: no cover
+    """Rebuild the list of i's living neighbours, in index order (after a border changed)."""
+    count = 0
+    for k in range(len(alive)):
+        if adj[i, k] and alive[k]:
+            nbr[i, count] = k
+            count += 1
+    degree[i] = count
 
 
 @njit(cache=True)
@@ -188,18 +219,40 @@ def _balancing(a, d, doctrine, cap, reach, alive, strongest):  # pragma: no cove
 
 
 @njit(cache=True)
-def _expected_defence(a, d, attack, base, thr, weight, balancing):  # pragma: no cover
-    """Defence the attacking side (power ``attack`` at d) can expect: base + practitioners who
-    stand up to it + balancers. Branch-free sum over practitioners (their row is contiguous).
+def _expected_defence(
+    d,
+    attack,
+    cap,
+    reach,
+    alive,
+    cs_idx,
+    commitment,
+    iota,
+    confidence,
+    base,
+    cs_total,
+    full,
+    lowest,
+    balancing,
+):  # pragma: no cover
+    """Defence the attacking side (power ``attack`` at d) can expect: base + the expected
+    contribution of each practitioner who stands up to it (in practitioner order) +
+    balancers; when there are no balancers and every practitioner stands, the sum made in
+    advance (:func:`_prepare_defence`).
     """
+    if balancing == 0.0 and attack <= lowest[d]:
+        return full[d]
     total = base[d] + balancing
-    row_t, row_w = thr[d], weight[d]
-    for j in range(len(row_t)):
-        total += row_w[j] * (row_t[j] >= attack)
+    for j in range(len(cs_idx)):
+        k = cs_idx[j]
+        if alive[k] and k != d:
+            threshold, weight = _stand(d, k, cap, reach, commitment, iota, confidence, cs_total[d])
+            if threshold >= attack:
+                total += weight
     return total
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def run_replicate(
     rng,
     n,
@@ -222,6 +275,7 @@ def run_replicate(
     conquest,
     hegemony,
     series,
+    stop,
 ):  # pragma: no cover
     """Simulate one system of ``n`` states for up to ``turns`` turns (docs/model.md, Part II, 3).
 
@@ -229,6 +283,9 @@ def run_replicate(
     of each doctrine (in code order); ``cs_power`` 0/1/2 = practitioners drawn at random /
     the strongest / the weakest. Returns (measures in :data:`OUT_FIELDS` order, per-turn
     series in :data:`SERIES_FIELDS` order, one row per turn run, empty unless ``series``).
+    ``stop`` is a one-element array checked every turn: when another thread sets it to a
+    non-zero value the history is abandoned (the results are then meaningless and are thrown
+    away); the kernel releases the GIL, so that thread can run while it computes.
     """
     out = np.zeros(len(OUT_FIELDS))
     # --- map: n capitals uniform in a square of side sqrt(n); Gabriel-graph neighbours
@@ -273,6 +330,12 @@ def run_replicate(
             bloc[i] = members % alliances
             members += 1
     alive = np.ones(n, dtype=np.bool_)
+    # neighbour lists in index order (the scan order of targets and bandwagoners), rebuilt
+    # for the states whose borders change when a state is eliminated
+    nbr = np.empty((n, n), dtype=np.int32)
+    degree = np.zeros(n, dtype=np.int64)
+    for i in range(n):
+        _neighbours(i, adj, alive, nbr, degree)
     for i in range(n):
         out[O_INIT + doctrine[i]] += 1
         if doctrine[i] == CS:
@@ -284,13 +347,17 @@ def run_replicate(
     trace = np.zeros((turns if series else 0, len(SERIES_FIELDS)))
     # --- per-target caches of the defence it can expect (valid until capabilities change)
     base = np.zeros(n)
-    thr = np.zeros((n, len(cs_idx)))
-    weight = np.zeros((n, len(cs_idx)))
+    cs_total = np.zeros(n)
+    full = np.zeros(n)
+    lowest = np.zeros(n)
     valid = np.zeros(n, dtype=np.bool_)
+    base_valid = np.zeros(n, dtype=np.bool_)
     contrib = np.zeros(n)  # projected capability each state brings to the current war
     side = np.zeros(n, dtype=np.int64)  # +1 attacking, -1 defending, 0 out
     end_turn, hegemon, largest = turns, -1, 0
     for t in range(turns):
+        if stop[0]:
+            break
         # growth of capability from provinces, with a shock; upkeep of arms
         for i in range(n):
             if alive[i]:
@@ -301,6 +368,7 @@ def run_replicate(
                 out[O_GROWN] += g
                 out[O_UPKEEP] += u
         valid[:] = False
+        base_valid[:] = False
         strongest = -1
         for i in range(n):
             if alive[i] and (strongest < 0 or cap[i] > cap[strongest]):
@@ -314,9 +382,21 @@ def run_replicate(
                 continue  # only realpolitik states start wars
             # the initiator's decision: the neighbour with the best expected gain among those
             # it expects to beat with probability >= threshold, counting on no one but itself
+            if degree[a] > 0:
+                out[O_INITIATOR] += 1
             best, best_value = -1, 0.0
-            for d in range(n):
-                if not (adj[a, d] and alive[d]):
+            for nb in range(degree[a]):
+                d = nbr[a, nb]
+                out[O_WEIGHED] += 1
+                if not base_valid[d]:
+                    base[d] = _base_defence(d, cap, reach, alive, cd_idx, bloc, commitment)
+                    base_valid[d] = True
+                attack = cap[a] * reach[a, d]
+                bal = _balancing(a, d, doctrine, cap, reach, alive, strongest)
+                # the practitioners only add to the defence: if the attacker falls short of
+                # the threshold against the target, its allies and the balancers alone, d is
+                # out whatever they do (the margin keeps the test on the safe side of rounding)
+                if contest(attack, base[d] + bal, m) < threshold * (1 - 1e-9):
                     continue
                 if not valid[d]:
                     _prepare_defence(
@@ -325,19 +405,35 @@ def run_replicate(
                         reach,
                         alive,
                         cs_idx,
-                        cd_idx,
-                        bloc,
                         commitment,
                         iota,
                         confidence,
                         base,
-                        thr,
-                        weight,
+                        cs_total,
+                        full,
+                        lowest,
                     )
                     valid[d] = True
-                attack = cap[a] * reach[a, d]
-                bal = _balancing(a, d, doctrine, cap, reach, alive, strongest)
-                p = contest(attack, _expected_defence(a, d, attack, base, thr, weight, bal), m)
+                p = contest(
+                    attack,
+                    _expected_defence(
+                        d,
+                        attack,
+                        cap,
+                        reach,
+                        alive,
+                        cs_idx,
+                        commitment,
+                        iota,
+                        confidence,
+                        base,
+                        cs_total,
+                        full,
+                        lowest,
+                        bal,
+                    ),
+                    m,
+                )
                 if p >= threshold and p * prov[d] > best_value:
                     best, best_value = d, p * prov[d]
             if best < 0:
@@ -361,12 +457,30 @@ def run_replicate(
             bal = _balancing(a, d, doctrine, cap, reach, alive, strongest)
             # bandwagoning: other realpolitik neighbours of the target join the attack, in
             # index order, when the war still looks good with them (for a share of the spoils)
-            for k in range(n):
-                if k != a and adj[k, d] and alive[k] and doctrine[k] == RP and side[k] == 0:
+            for nb in range(degree[d]):
+                k = nbr[d, nb]
+                if k != a and doctrine[k] == RP and side[k] == 0:
                     more = attack + cap[k] * reach[k, d]
-                    if contest(more, _expected_defence(a, d, more, base, thr, weight, bal), m) >= (
-                        threshold
-                    ):
+                    if contest(
+                        more,
+                        _expected_defence(
+                            d,
+                            more,
+                            cap,
+                            reach,
+                            alive,
+                            cs_idx,
+                            commitment,
+                            iota,
+                            confidence,
+                            base,
+                            cs_total,
+                            full,
+                            lowest,
+                            bal,
+                        ),
+                        m,
+                    ) >= (threshold):
                         side[k], contrib[k], attack = 1, cap[k] * reach[k, d], more
                         out[O_BANDWAGONS] += 1
             # the defence: target, alliance partners, practitioners who stand up to the attacking
@@ -386,8 +500,8 @@ def run_replicate(
                     joins = rng.random() < commitment
                 elif doctrine[k] == CS:
                     concern = iota + (1 - iota) * r
-                    j = np.searchsorted(cs_idx, k)
-                    if thr[d, j] >= attack:
+                    stands, _ = _stand(d, k, cap, reach, commitment, iota, confidence, cs_total[d])
+                    if stands >= attack:
                         joins = rng.random() < commitment * concern
                 elif side[k] == -1:  # a balancer
                     joins = True
@@ -411,6 +525,7 @@ def run_replicate(
                     cap[k] -= lk
                     out[O_LOST] += lk
             valid[:] = False
+            base_valid[:] = False
             if rng.random() < contest(attack, defence, m):  # the attacking side wins
                 out[O_AGG_WINS] += 1
                 take = min(prov[d], max(1, int(conquest * prov[d])))
@@ -435,6 +550,11 @@ def run_replicate(
                         if adj[d, k] and k != taker:
                             adj[taker, k] = adj[k, taker] = True
                         adj[d, k] = adj[k, d] = False
+                    _neighbours(taker, adj, alive, nbr, degree)
+                    for nb in range(degree[taker]):
+                        k = nbr[taker, nb]
+                        _neighbours(k, adj, alive, nbr, degree)
+                    degree[d] = 0
                     if d == strongest:
                         strongest = taker
         largest = 0

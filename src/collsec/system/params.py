@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from collsec.errors import InputError
+from collsec.inputs import load_mapping, read_text
 
 DOCTRINES: dict[str, str] = {
     "realpolitik": "starts wars when the odds and gains look good; joins an attack that looks "
@@ -46,7 +46,7 @@ class SystemParams(BaseModel):
     disarmament). Mechanics: growth, distance, war and the end of the system.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
     states: int = Field(default=50, ge=3, le=2000, description="number of states at the start")
     turns: int = Field(default=500, ge=1, le=100_000, description="horizon in turns")
@@ -143,14 +143,8 @@ def load_params(
     source = "parameters"
     if path is not None:
         source = str(path)
-        try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as error:
-            raise InputError(
-                source, "file", "a readable YAML mapping of parameters", str(error)
-            ) from None
-        if not isinstance(data, dict):
-            raise InputError(source, "top level", "a mapping of parameters", type(data).__name__)
+        text = read_text(path, "a readable YAML file of parameters")
+        data = dict(load_mapping(source, text, "a mapping of parameters").data)
     given = {k: v for k, v in overrides.items() if v is not None}
     data.update(given)
     try:
@@ -166,6 +160,10 @@ def load_params(
         if err["type"] == "extra_forbidden":
             expected = "a parameter of the model: " + ", ".join(SystemParams.model_fields)
         got = err.get("input")
+        if err["type"] in ("int_type", "float_type") and isinstance(got, bool):
+            expected = "a number (true and false are not numbers)"
+        if err["type"] == "finite_number":
+            expected = "a finite number"
         if err["type"] == "value_error":
             got = data.get("doctrines")
         if place.split(".")[0] in given:

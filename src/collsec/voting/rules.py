@@ -78,7 +78,7 @@ class DecisionRule(BaseModel):
 
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
     quota: float | None = Field(default=None, ge=1, allow_inf_nan=False)
     share: float | None = Field(default=None, gt=0, le=1, allow_inf_nan=False)
