@@ -153,6 +153,15 @@ class SessionAgreement:
         return agree, joint
 
 
+    def mean_by_state(self) -> dict[int, float]:
+        """Each state's mean affinity (2 * agree3 - 1) with all its partners of the session."""
+        low, high = self.keys // _WIDTH, self.keys % _WIDTH
+        value = 2 * self.agree3 - 1
+        states = np.concatenate([low, high])
+        sums = pd.Series(np.concatenate([value, value])).groupby(states).mean()
+        return {int(k): float(v) for k, v in sums.items()}
+
+
 @lru_cache(maxsize=256)
 def _session(path: Path, session: int, min_joint: int) -> SessionAgreement:
     frame = _read_agreement(path)
@@ -321,3 +330,36 @@ def affinity(codes, parties, day: date, min_joint: int = MIN_JOINT, data_dir=Non
                     "recorded vote (not a UN member, or absent)",
                 )
     return out
+
+
+def mean_affinity(codes, day: date, min_joint: int = MIN_JOINT, data_dir=None) -> dict:
+    """Each state's mean affinity with every other state in the session measured before
+    ``day`` (the same measure as :func:`affinity`): its overall propensity to agree, which a
+    relative affinity subtracts. ``{code: Affinity}``; None where the state cast no vote.
+    """
+    codes = check_codes(codes, data_dir)
+    session, note = measured_session(day, data_dir)
+    if session is None:
+        return {c: Affinity(None, note) for c in codes}
+    numbers = _by_code(resolved_file(STATES, data_dir))
+    path = resolved_file(AGREEMENT, data_dir)
+    years = session_years(session)
+    if session in set(sessions(data_dir)):
+        means = _session(path, session, min_joint).mean_by_state()
+        source = f"mean UNGA roll-call agreement with all partners, session {session} ({years})"
+    else:
+        points_path = resolved_file(IDEAL_POINTS, data_dir)
+        states_path = resolved_file(STATES, data_dir)
+        ideal = _points_by_number(points_path, states_path, session)
+        fitted = _fit(path, points_path, states_path, session)
+        xs = np.array(list(ideal.values()))
+        means = (
+            {n: float(np.mean(fitted(np.abs(xs - x)))) for n, x in ideal.items()}
+            if fitted is not None
+            else {}
+        )
+        source = f"mean ideal-point affinity with all states, session {session} ({years})"
+    return {
+        c: Affinity(means.get(numbers[c]), source if numbers[c] in means else note)
+        for c in codes
+    }
