@@ -41,11 +41,13 @@ def _first_loads(data_dir: Path) -> list[tuple[str, float]]:
         ("ATOP pledges", lambda: atop.pledges(1989, data_dir=data_dir)),
         ("COW trade", lambda: trade.trade_shares("IRQ", 1989, data_dir=data_dir)),
         ("UNGA ideal points and roll calls", lambda: unga.measured_session(day, data_dir)),
-        ("UNGA agreement and the map", lambda: agreement.affinity(["USA"], ["IRQ"], day,
-                                                                  data_dir=data_dir)),
+        (
+            "UNGA agreement and the map",
+            lambda: agreement.affinity(["USA"], ["IRQ"], day, data_dir=data_dir),
+        ),
         ("UNGA votes member by member", lambda: unga.assembly_votes(3000, data_dir)),
         ("powers tables", lambda: powers.nuclear("USA", day)),
-    ]  # fmt: skip
+    ]
     out = []
     for name, step in steps:
         start = time.perf_counter()
@@ -75,17 +77,25 @@ def _draft(crisis: icb.Crisis, data_dir: Path, clock: dict[str, float]) -> None:
         lambda: [igo.members_on(org, day, data_dir) for org in igo.KEY_ORGANISATIONS],
     )
     year = igo.membership_year("UN", day)[0]
-    timed("organisations of the actors", lambda: igo.organisations_of(parties, year,
-                                                                       data_dir=data_dir))  # fmt: skip
-    timed("affinity with each actor", lambda: agreement.affinity(states, parties, day,
-                                                                 data_dir=data_dir))  # fmt: skip
+    timed(
+        "organisations of the actors",
+        lambda: igo.organisations_of(parties, year, data_dir=data_dir),
+    )
+    timed(
+        "affinity with each actor",
+        lambda: agreement.affinity(states, parties, day, data_dir=data_dir),
+    )
     timed("ideal points", lambda: unga.ideal_points_before(day, states, data_dir))
     timed("ATOP pledges", lambda: atop.pledges_before(day, states, data_dir))
     trade_year = trade.trade_year(day).year
-    timed("aggressor's trade shares", lambda: trade.trade_shares(aggressor, trade_year,
-                                                                 data_dir=data_dir))  # fmt: skip
-    timed("dependence on the aggressor", lambda: trade.dependence(states, aggressor, trade_year,
-                                                                  data_dir=data_dir))  # fmt: skip
+    timed(
+        "aggressor's trade shares",
+        lambda: trade.trade_shares(aggressor, trade_year, data_dir=data_dir),
+    )
+    timed(
+        "dependence on the aggressor",
+        lambda: trade.dependence(states, aggressor, trade_year, data_dir=data_dir),
+    )
     timed(
         "great-power and nuclear status",
         lambda: [(powers.major_power(c, day), powers.nuclear(c, day)) for c in states],

@@ -158,3 +158,18 @@ def test_capabilities_on_a_date(shared_data, nmc_rows):
     }
     with pytest.raises(InputError, match="1816"):
         capability_year(date(1815, 6, 18))
+
+
+@pytest.mark.parametrize(
+    "day",
+    [date(1920, 1, 10), date(1950, 6, 25), date(1965, 8, 5), date(1990, 8, 2), date(2001, 9, 11)],
+)
+def test_the_states_of_a_date_equal_the_spells_of_the_file(shared_data, state_rows, day):
+    def spell(r, prefix):
+        return date(int(r[f"{prefix}year"]), int(r[f"{prefix}month"]), int(r[f"{prefix}day"]))
+
+    alive = {r["stateabb"] for r in state_rows if spell(r, "st") <= day <= spell(r, "end")}
+    got = states_on(day, shared_data)
+    assert set(got) == alive and len(got) == len(alive)
+    numbers = {r["stateabb"]: int(r["ccode"]) for r in state_rows}
+    assert [numbers[c] for c in got] == sorted(numbers[c] for c in got)

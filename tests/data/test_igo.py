@@ -94,6 +94,7 @@ def test_un_members_on_a_date_follow_china_and_the_state_list(shared_data):
     assert "SSD" not in members_on("UN", date(2011, 1, 15), shared_data).members
     assert "SSD" in members_on("UN", date(2011, 12, 15), shared_data).members
     assert len(members_on("UN", date(2014, 6, 1), shared_data).members) == 193
+    assert members_on("UN", date(1935, 10, 3), shared_data).members == ()  # no UN yet
 
 
 def test_after_2014_carried_forward_and_the_league_in_1946(shared_data):

@@ -377,7 +377,7 @@ def members_on(org: str, day: date, data_dir=None) -> Membership:
         if status.get(code) == "full":
             chosen.append(code)
     notes = [f"COW IGO v3 {year}, full members ({why})"]
-    if org == "UN":
+    if org == "UN" and chosen:
         holder = china_seat(day, data_dir)
         other = "TAW" if holder == "CHN" else "CHN"
         chosen = [c for c in chosen if c != other]

@@ -17,8 +17,8 @@ with these rules, each stated in :attr:`Council.notes` when it applies:
   25 October 1971 (General Assembly resolution 2758) the People's Republic (``CHN``). The same
   rule gives China's seat in the Assembly (:func:`china_seat`).
 * The USSR's seat passed to the Russian Federation on 24 December 1991; COW codes both ``RUS``.
-* The Ukrainian and Byelorussian SSRs (UN members from 1945, Council members 1948-49,
-  1974-75, 1984-85) were not COW system members: they are ``UKR`` and ``BLR`` with a note.
+* The Ukrainian SSR (Council member 1948-49 and 1984-85) and the Byelorussian SSR (1974-75),
+  UN members from 1945, were not COW system members: they are ``UKR`` and ``BLR`` with a note.
 * Yemen's 1990-91 seat was held by the Yemen Arab Republic (``YAR``) until unification on
   22 May 1990, then by the Republic of Yemen (``YEM``).
 * Germany: the Federal Republic (``GFR``, 260) to 1990, the Democratic Republic (``GDR``,
