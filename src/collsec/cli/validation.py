@@ -190,14 +190,14 @@ def fit(
     """Fit the engine's parameters on the training part of a corpus (docs/validation.md)."""
     import yaml
 
-    from collsec.crisis import EngineParams
+    from collsec.crisis.params import prior_params
     from collsec.validation.corpus import corpus_cases
     from collsec.validation.fit import fit as run_fit
     from collsec.validation.fit import to_yaml_data
 
     cases, _ = corpus_cases(corpus)
     command = "collsec " + " ".join(shlex.quote(a) for a in sys.argv[1:])
-    result = run_fit(cases, EngineParams(), data_dir, reps, seed, draws)
+    result = run_fit(cases, prior_params(), data_dir, reps, seed, draws)
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
     if out is None:
         typer.echo(text)

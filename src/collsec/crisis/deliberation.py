@@ -13,6 +13,8 @@ R. regional bodies and alliances acting for a non-member deliberate; a body of t
    (the aggressor or the target a member) that adopts sanctions or force is a *request* to
    the Council, weighed against non-intervention in internal crises;
 G. global councils (the Security Council, the League) vote the ladder;
+   (in every body, a draft authorising force is tabled only when it has sponsors: states
+   ready to field the force, :func:`sponsored`);
 F. if a council draft was vetoed and no force was authorised, the Council may refer the
    question to the General Assembly by a procedural vote (no veto); the Assembly takes up the
    measures above what the Council adopted, with the powers it held on the date (Arts. 10-11;
@@ -257,6 +259,22 @@ def _referral(scenario, sit, params, council: Body, record: BodyRecord, supports
     return decide(inst.procedural_rule, record.members, votes)
 
 
+def sponsored(sit: Situation, force: Support, params: EngineParams, power, enemy: float) -> bool:
+    """Whether a draft authorising force has sponsors: states (not the target, not the
+    aggressor's side) whose support for force reaches its threshold and who, with the target,
+    can match the aggressor's side at the theatre. No body is asked to authorise a force no
+    one is ready to field (authorisations are requested by the states that will act).
+    """
+    ready = sit.seated & ~sit.aggressor_side & (force.total >= force.threshold)
+    ready[sit.target] = False
+    return bool(ready.any()) and float(power[ready].sum() + power[sit.target]) >= enemy
+
+
+def _without_force(allowed):
+    tools = LADDER if allowed is None else allowed
+    return [t for t in tools if t != Tool.FORCE]
+
+
 def deliberate_all(
     scenario: Scenario,
     sit: Situation,
@@ -274,6 +292,8 @@ def deliberate_all(
     for body in scenario.bodies:
         phases[phase_of(scenario, body)].append(body)
     base = supports(False)
+    if not sponsored(sit, base[Tool.FORCE], params, power, enemy):
+        allowed = _without_force(allowed)
     records: list[BodyRecord] = []
     force_by: dict[str, list[BodyRecord]] = {"defence": [], "global": [], "regional": []}
 
@@ -292,6 +312,8 @@ def deliberate_all(
         if of_region and rec.adopted in (Tool.SANCTIONS, Tool.FORCE):
             request = True
     after = supports(request)
+    if request and not sponsored(sit, after[Tool.FORCE], params, power, enemy):
+        allowed = _without_force(allowed)
 
     councils = [(b, _run(scenario, sit, params, b, after, allowed)) for b in phases["council"]]
     records += [r for _, r in councils]

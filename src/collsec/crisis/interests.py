@@ -9,9 +9,9 @@ kept so that a vote can be explained:
     relevance_i      = max(2 ** (-d_i / D), [i is a great power])
     partisanship_i   = alpha * (affinity(i, target) - max affinity(i, aggressor's side))
     alliance_i       = beta * (allied(i, target) - allied(i, aggressor's side))
-    cost_i(condemnation) = 0
+    cost_i(condemnation) = kappa_T * trade_i + kappa_EC * E
     cost_i(sanctions)    = kappa_T * trade_i + kappa_ES * E
-    cost_i(force)        = kappa_EF * E + kappa_P * A
+    cost_i(force)        = kappa_T * trade_i + kappa_EF * E + kappa_P * A
     non_intervention_i   = [internal] * (nu - rho * request - pi * R2P)
 
 with d_i the great-circle distance from i's capital to the theatre, iota the indivisibility of
@@ -74,6 +74,7 @@ def aggressor_is_strong(sit: Situation) -> bool:
 
 FEATURES = (
     "norm",
+    "majority",
     "proximity",
     "affinity",
     "alliance",
@@ -98,11 +99,14 @@ def features(
     """The features support is a weighted sum of, for every actor (shape (n,) each).
 
 
-    ``norm`` severity (concern that does not fade); ``proximity`` severity x relevance;
+    ``norm`` severity (concern that does not fade); ``majority`` how much the actor votes
+    with the Assembly's majority (the many condemn aggression); ``proximity`` severity x
+    relevance;
     ``affinity`` affinity with the target minus the highest with the aggressor's side;
     ``alliance`` a pledge with the target minus one with the aggressor's side; ``trade`` the
-    actor's trade with the aggressor (sanctions only); ``escalation`` 1 if the aggressor's side
-    holds a great power or nuclear arms (sanctions and force); ``power`` the aggressor side's
+    actor's share of trade with the aggressor; ``escalation`` 1 if the aggressor's side holds a
+    great power or nuclear arms (weighed per measure: even a condemnation of a great power has
+    its price); ``power`` the aggressor side's
     share of world power (force only); ``internal`` 1 in an internal threat; ``request``
     internal and a regional request; ``r2p`` internal, mass atrocities and on or after
     :data:`R2P_FROM`. Unattributed, the features that need a culprit are zero.
@@ -120,11 +124,12 @@ def features(
     r2p = float("mass_atrocity" in threat.classes and threat.date >= R2P_FROM)
     return {
         "norm": np.full(n, threat.severity),
+        "majority": sit.majority,
         "proximity": threat.severity * relevance,
         "affinity": sit.affinity[:, sit.target] - against,
         "alliance": sit.allied[:, sit.target].astype(float) - allied_against.astype(float),
-        "trade": sit.trade_dependence if tool == Tool.SANCTIONS and attributed else zero,
-        "escalation": np.full(n, strong) if tool != Tool.CONDEMNATION else zero,
+        "trade": sit.trade_dependence if attributed else zero,
+        "escalation": np.full(n, strong),
         "power": np.full(n, share) if tool == Tool.FORCE else zero,
         "internal": np.full(n, internal),
         "request": np.full(n, internal * float(request)),
@@ -135,11 +140,14 @@ def features(
 def weights(params: EngineParams, tool: Tool) -> dict[str, float]:
     """The weight of each feature in support for ``tool`` (costs and restraint negative)."""
     eta, iota = params.concern_scale, params.indivisibility
-    escalation = (
-        params.escalation_cost_sanctions if tool == Tool.SANCTIONS else params.escalation_cost_force
-    )
+    escalation = {
+        Tool.CONDEMNATION: params.escalation_cost_condemnation,
+        Tool.SANCTIONS: params.escalation_cost_sanctions,
+        Tool.FORCE: params.escalation_cost_force,
+    }[tool]
     return {
         "norm": eta * iota,
+        "majority": params.majority_weight,
         "proximity": eta * (1 - iota),
         "affinity": params.partisanship,
         "alliance": params.alliance_weight,
@@ -154,6 +162,7 @@ def weights(params: EngineParams, tool: Tool) -> dict[str, float]:
 
 TERM_OF = {
     "norm": "concern",
+    "majority": "concern",
     "proximity": "concern",
     "affinity": "partisanship",
     "alliance": "alliance",

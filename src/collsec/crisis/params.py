@@ -12,9 +12,64 @@ All numbers are finite; weights are >= 0 (a term's sign is fixed by its meaning)
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
 from typing import Annotated
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+FITTED_FILE = "fitted.yaml"
+"""The fitted values shipped with the package (written by ``collsec fit --out``)."""
+
+
+@cache
+def fitted() -> dict:
+    """The content of ``fitted.yaml`` beside this module: the command that made it, the data
+    and the training accuracy, and ``values`` (name -> {value, se}); empty when absent.
+    """
+    path = resources.files(__package__).joinpath(FITTED_FILE)
+    if not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+PRIORS: dict[str, float] = {
+    "thresholds.condemnation": 0.5,
+    "thresholds.sanctions": 0.9,
+    "thresholds.force": 1.3,
+    "thresholds.band": 0.5,
+    "concern_scale": 1.5,
+    "indivisibility": 0.5,
+    "partisanship": 1.0,
+    "majority_weight": 0.5,
+    "alliance_weight": 1.0,
+    "trade_cost": 1.0,
+    "escalation_cost_condemnation": 0.1,
+    "escalation_cost_sanctions": 0.3,
+    "escalation_cost_force": 1.0,
+    "power_cost": 3.0,
+    "non_intervention": 0.5,
+    "regional_request": 0.3,
+    "responsibility_to_protect": 0.3,
+    "commitment": 0.8,
+    "mutual_confidence": 0.5,
+    "decisiveness": 1.5,
+    "stalemate": 1.0,
+    "war_cost": 0.2,
+    "backing_down_cost": 0.5,
+    "defeat_cost": 0.5,
+    "sanction_cost": 1.0,
+    "unilateral_threshold": 1.5,
+}
+"""The values the fit starts from and is pulled toward (round numbers from each rule's
+meaning, docs/model.md); used where ``fitted.yaml`` gives no value."""
+
+
+def _f(name: str) -> float:
+    """The fitted value of parameter ``name`` (dotted for nested ones), else its prior."""
+    entry = fitted().get("values", {}).get(name)
+    return float(entry["value"]) if entry is not None else PRIORS[name]
 
 Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Real = Annotated[float, Field(allow_inf_nan=False)]
@@ -30,10 +85,10 @@ class Thresholds(_Params):
     whatever its interests, of rising measures.
     """
 
-    condemnation: Real = 0.5
-    sanctions: Real = 0.9
-    force: Real = 1.3
-    band: float = Field(default=0.5, gt=0, allow_inf_nan=False)
+    condemnation: Real = _f("thresholds.condemnation")
+    sanctions: Real = _f("thresholds.sanctions")
+    force: Real = _f("thresholds.force")
+    band: float = Field(default=_f("thresholds.band"), gt=0, allow_inf_nan=False)
 
 
 class SanctionWeights(_Params):
@@ -61,12 +116,14 @@ class EngineParams(_Params):
       ``indivisibility`` (iota, 0..1): the share of concern that does not fade with distance
       (1 = security fully indivisible); ``concern_half_distance_km``: distance at which the
       fading part halves. Great powers are relevant everywhere (their reach is global).
+    * ``majority_weight``: how much voting with the Assembly's majority adds to support
+      (the norm against aggression is carried by the many);
     * ``partisanship`` (alpha): weight of foreign-policy affinity with the target minus that
       with the aggressor's side; ``alliance_weight`` (beta): a defence pledge with the target
       minus one with the aggressor's side; ``alignment_scale``: ideal-point distance at which
       an affinity derived from alignment alone is zero (files without measured affinity).
-    * costs of enforcement: ``trade_cost`` (kappa_T: a member's share of trade with the
-      aggressor, against sanctions), ``escalation_cost_sanctions`` and
+    * costs of opposing the aggressor: ``trade_cost`` (kappa_T: a member's share of trade
+      with the aggressor), ``escalation_cost_condemnation``, ``escalation_cost_sanctions`` and
       ``escalation_cost_force`` (against a great or nuclear power), ``power_cost`` (per unit
       of the aggressor side's share of world power, against force).
     * ``non_intervention`` (nu, Charter Art. 2(7), internal threats),
@@ -89,33 +146,42 @@ class EngineParams(_Params):
     (power of the rest over the aggressor's side).
     """
 
-    concern_scale: Weight = 1.5
-    indivisibility: float = Field(default=0.5, ge=0, le=1, allow_inf_nan=False)
+    concern_scale: Weight = _f("concern_scale")
+    indivisibility: float = Field(default=_f("indivisibility"), ge=0, le=1, allow_inf_nan=False)
     concern_half_distance_km: float = Field(default=3000.0, gt=0, allow_inf_nan=False)
-    partisanship: Weight = 1.0
-    alliance_weight: Weight = 1.0
+    partisanship: Weight = _f("partisanship")
+    majority_weight: Weight = _f("majority_weight")
+    alliance_weight: Weight = _f("alliance_weight")
     alignment_scale: float = Field(default=2.0, gt=0, allow_inf_nan=False)
-    trade_cost: Weight = 1.0
-    escalation_cost_sanctions: Weight = 0.3
-    escalation_cost_force: Weight = 1.0
-    power_cost: Weight = 3.0
-    non_intervention: Weight = 0.5
-    regional_request: Weight = 0.3
-    responsibility_to_protect: Weight = 0.3
+    trade_cost: Weight = _f("trade_cost")
+    escalation_cost_condemnation: Weight = _f("escalation_cost_condemnation")
+    escalation_cost_sanctions: Weight = _f("escalation_cost_sanctions")
+    escalation_cost_force: Weight = _f("escalation_cost_force")
+    power_cost: Weight = _f("power_cost")
+    non_intervention: Weight = _f("non_intervention")
+    regional_request: Weight = _f("regional_request")
+    responsibility_to_protect: Weight = _f("responsibility_to_protect")
     thresholds: Thresholds = Thresholds()
 
-    commitment: float = Field(default=0.8, ge=0, le=1, allow_inf_nan=False)
-    mutual_confidence: float = Field(default=0.5, ge=0, le=1, allow_inf_nan=False)
+    commitment: float = Field(default=_f("commitment"), ge=0, le=1, allow_inf_nan=False)
+    mutual_confidence: float = Field(default=_f("mutual_confidence"), ge=0, le=1, allow_inf_nan=False)
 
     projection_half_distance_km: float = Field(default=5000.0, gt=0, allow_inf_nan=False)
-    decisiveness: float = Field(default=1.5, gt=0, allow_inf_nan=False)
-    stalemate: Weight = 1.0
-    war_cost: Weight = 0.2
-    backing_down_cost: Weight = 0.5
-    defeat_cost: Weight = 0.5
-    sanction_cost: Weight = 1.0
+    decisiveness: float = Field(default=_f("decisiveness"), gt=0, allow_inf_nan=False)
+    stalemate: Weight = _f("stalemate")
+    war_cost: Weight = _f("war_cost")
+    backing_down_cost: Weight = _f("backing_down_cost")
+    defeat_cost: Weight = _f("defeat_cost")
+    sanction_cost: Weight = _f("sanction_cost")
     sanction_weights: SanctionWeights = SanctionWeights()
-    unilateral_threshold: Real = 1.5
+    unilateral_threshold: Real = _f("unilateral_threshold")
 
     universality_needed: float = Field(default=0.75, ge=0, le=1, allow_inf_nan=False)
     favourable_ratio: float = Field(default=3.0, gt=0, allow_inf_nan=False)
+
+
+def prior_params() -> EngineParams:
+    """Engine parameters at their priors (ignoring ``fitted.yaml``): where a fit starts."""
+    top = {k: v for k, v in PRIORS.items() if "." not in k}
+    thresholds = {k.split(".")[1]: v for k, v in PRIORS.items() if k.startswith("thresholds.")}
+    return EngineParams(**top, thresholds=Thresholds(**thresholds))

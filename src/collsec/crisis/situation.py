@@ -34,6 +34,7 @@ class Situation:
     defends: ``defends[i, j]``: i pledged (by treaty) to defend j; ``allied`` is the pledge in
         either direction.
     trade_dependence: share of each actor's trade with the aggressor (0 where unknown).
+    majority: how much each actor votes with the Assembly's majority (0 where unknown).
     major, nuclear: great-power and nuclear status on the crisis date.
     in_place: share of each actor's capability already stationed at the theatre.
     aggressor, target: positions; ``aggressor_side``: the aggressor, its host and its
@@ -53,6 +54,7 @@ class Situation:
     defends: np.ndarray
     allied: np.ndarray
     trade_dependence: np.ndarray
+    majority: np.ndarray
     major: np.ndarray
     nuclear: np.ndarray
     in_place: np.ndarray
@@ -138,6 +140,7 @@ def situation(scenario: Scenario, params: EngineParams) -> Situation:
         defends=defends,
         allied=defends | defends.T,
         trade_dependence=np.array([a.trade_with_aggressor or 0.0 for a in actors], dtype=float),
+        majority=np.array([a.majority or 0.0 for a in actors], dtype=float),
         major=np.array([a.major_power for a in actors]),
         nuclear=np.array([a.nuclear for a in actors]),
         in_place=np.array([a.forces_in_place for a in actors], dtype=float),

@@ -124,10 +124,14 @@ def measured_actors(day: dt.date, parties: list[str], data_dir=None) -> tuple[di
     aggressor = parties[0] if parties and parties[0] in codes else None
     affinities = affinity(codes, states, day, data_dir=data_dir) if states else {}
     baseline = mean_affinity(codes, day, data_dir=data_dir) if states else {}
+    means = [b.value for b in baseline.values() if b.value is not None]
+    grand = sum(means) / len(means) if means else 0.0
     if states:
         notes.append(
-            "affinity: relative, each state's affinity (2 x agree3 - 1) with a party minus its "
-            "mean affinity with all states of the session (0: as close as to anyone)"
+            "affinity: relative (double-centred), each state's affinity (2 x agree3 - 1) with "
+            "a party, minus the state's and the party's mean affinity with all states of the "
+            "session, plus the mean of all: 0 is an average pair, whoever votes with the many "
+            "or alone"
         )
     pledge_table = None
     if states:
@@ -159,18 +163,28 @@ def measured_actors(day: dt.date, parties: list[str], data_dir=None) -> tuple[di
             spec["alignment"] = _round(points[code], 3)
             spec["alignment_source"] = f"UNGA ideal point session {session}"
         mean = baseline.get(code)
+
+        def centred(party: str, value: float) -> float:
+            shift = mean.value + baseline[party].value - grand
+            return _round(min(1.0, max(-1.0, value - shift)), 3)
+
         measured = {
             p: a
             for p, a in affinities.get(code, {}).items()
-            if p != code and a.value is not None and mean is not None and mean.value is not None
+            if p != code
+            and a.value is not None
+            and mean is not None
+            and mean.value is not None
+            and baseline.get(p) is not None
+            and baseline[p].value is not None
         }
+        if mean is not None and mean.value is not None and states:
+            spec["majority"] = _round(min(1.0, max(-1.0, mean.value - grand)), 3)
         if measured:
-            spec["affinity"] = {
-                p: _round(min(1.0, max(-1.0, a.value - mean.value)), 3) for p, a in measured.items()
-            }
+            spec["affinity"] = {p: centred(p, a.value) for p, a in measured.items()}
             spec["affinity_source"] = (
                 _summarise([a.source for a in measured.values()])
-                + f", relative to its {mean.source}"
+                + f", double-centred on the {mean.source}"
             )
         if pledge_table is not None:
             mine = by_pledger.get(code, empty)

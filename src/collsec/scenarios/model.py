@@ -95,6 +95,11 @@ class Actor(_Strict):
         Measured foreign-policy similarity (-1..1) of this actor with the parties, by code:
         2 x (share of agreeing votes in the Assembly's roll calls of the session before the
         crisis) - 1, or the ideal-point equivalent after the roll calls end.
+    majority:
+        How much this actor votes with the Assembly's majority: its mean affinity with all
+        states in the session before the crisis, minus the mean of all states (-1..1; source in
+        ``affinity_source``). States that vote apart (high or low) abstain on texts the many
+        carry.
     pledges, pledges_source:
         Treaty pledges toward other actors (ATOP), see :class:`Pledges`.
     trade_with_aggressor, trade_source:
@@ -129,6 +134,7 @@ class Actor(_Strict):
     alignment_source: Source = ""
     affinity: dict[Code, Signed] = Field(default_factory=dict)
     affinity_source: Source = ""
+    majority: Signed | None = None
     pledges: Pledges = Pledges()
     pledges_source: Source = ""
     trade_with_aggressor: Share | None = None

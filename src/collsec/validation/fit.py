@@ -37,8 +37,9 @@ from scipy.optimize import minimize
 from scipy.special import expit
 
 from collsec.crisis import EngineParams, run_crisis
-from collsec.crisis.interests import FEATURES, features
-from collsec.crisis.situation import situation
+from collsec.crisis.deliberation import sponsored
+from collsec.crisis.interests import features, support
+from collsec.crisis.situation import power_at_theatre, situation
 from collsec.institutions import Tool
 from collsec.scenarios.load import load_scenario
 from collsec.validation.corpus import Case, split_of
@@ -57,10 +58,12 @@ RESPONSE_WEIGHT = 2.0
 MEASURES = ("condemnation", "sanctions", "force")
 COLUMNS = (
     "norm",
+    "majority",
     "proximity",
     "affinity",
     "alliance",
     "trade",
+    "escalation_condemnation",
     "escalation_sanctions",
     "escalation_force",
     "power",
@@ -72,10 +75,12 @@ COLUMNS = (
 
 SIGN = {
     "norm": 1,
+    "majority": 1,
     "proximity": 1,
     "affinity": 1,
     "alliance": 1,
     "trade": -1,
+    "escalation_condemnation": -1,
     "escalation_sanctions": -1,
     "escalation_force": -1,
     "power": -1,
@@ -96,7 +101,10 @@ class VoteData:
     measure: np.ndarray
     vote: np.ndarray
     case: np.ndarray
+    decision: np.ndarray | None = None
+    member: list[str] = field(default_factory=list)
     cases: list[str] = field(default_factory=list)
+    bodies: list = field(default_factory=list)
 
 
 def _magnitudes(params: EngineParams) -> dict[str, float]:
@@ -104,10 +112,12 @@ def _magnitudes(params: EngineParams) -> dict[str, float]:
     eta, iota = params.concern_scale, params.indivisibility
     return {
         "norm": eta * iota,
+        "majority": params.majority_weight,
         "proximity": eta * (1 - iota),
         "affinity": params.partisanship,
         "alliance": params.alliance_weight,
         "trade": params.trade_cost,
+        "escalation_condemnation": params.escalation_cost_condemnation,
         "escalation_sanctions": params.escalation_cost_sanctions,
         "escalation_force": params.escalation_cost_force,
         "power": params.power_cost,
@@ -125,8 +135,10 @@ def with_vote_rule(params: EngineParams, magnitudes: dict, thresholds, band: flo
         "concern_scale": eta,
         "indivisibility": norm / eta if eta > 0 else params.indivisibility,
         "partisanship": magnitudes["affinity"],
+        "majority_weight": magnitudes["majority"],
         "alliance_weight": magnitudes["alliance"],
         "trade_cost": magnitudes["trade"],
+        "escalation_cost_condemnation": magnitudes["escalation_condemnation"],
         "escalation_cost_sanctions": magnitudes["escalation_sanctions"],
         "escalation_cost_force": magnitudes["escalation_force"],
         "power_cost": magnitudes["power"],
@@ -145,12 +157,117 @@ def with_vote_rule(params: EngineParams, magnitudes: dict, thresholds, band: flo
     return params.model_copy(update=update)
 
 
+def design(f: dict[str, np.ndarray], measure: int) -> np.ndarray:
+    """The rows of :data:`COLUMNS` for every actor, from its features on one measure."""
+    n = len(f["norm"])
+    zero = np.zeros(n)
+    return np.column_stack(
+        [
+            f["norm"],
+            f["majority"],
+            f["proximity"],
+            f["affinity"],
+            f["alliance"],
+            f["trade"],
+            f["escalation"] if measure == 0 else zero,
+            f["escalation"] if measure == 1 else zero,
+            f["escalation"] if measure == 2 else zero,
+            f["power"],
+            f["internal"],
+            f["request"],
+            f["r2p"],
+        ]
+    )
+
+
+@dataclass
+class BodyObs:
+    """A body's recorded decision on a training case, with what its probability needs."""
+
+    case: int
+    x: dict[int, np.ndarray]  # measure -> design rows of the counted members present
+    fixed: np.ndarray  # (k, 3): the parties' votes (yes/abstain/no), NaN for the others
+    rule: object  # collsec.validation.decisions.Rule
+    tabled: list[int]  # measures tabled, strongest first
+    level: int | None  # index into ``tabled`` of the strongest adopted, None: nothing
+    ladder: bool = True  # False: the Assembly, which does not table every measure it may
+
+
+LEVEL_ORDER = (2, 1, 0)
+"""Measures from the strongest: force, sanctions, condemnation (indices of MEASURES)."""
+
+
+def body_observations(
+    case_index: int, scenario, record, sit, x_all, params, force_sponsored: bool
+) -> list[BodyObs]:
+    """The observed decisions of the bodies of one training case (see
+    :mod:`collsec.validation.decisions`): the councils always (nothing recorded means nothing
+    adopted), other bodies when the record names them. Force is tabled only when it had
+    sponsors under ``params`` (:func:`collsec.crisis.deliberation.sponsored`). A recorded
+    Assembly decision says nothing of the stronger measures: the Assembly takes up what the
+    Council was blocked on, not every measure it may recommend.
+    """
+    from collsec.crisis.deliberation import parties_of, phase_of
+    from collsec.validation.decisions import compile_rule
+
+    out = []
+    day = scenario.threat.date
+    parties = set(parties_of(scenario, sit))
+    side = {sit.codes[i] for i in np.flatnonzero(sit.aggressor_side)}
+    for body in scenario.bodies:
+        inst = body.resolved()
+        decisions = [
+            d for d in record.decisions if d.body == body.id and d.measure in SCORED
+        ]
+        if not decisions and phase_of(scenario, body) != "council":
+            continue
+        if inst.fallback and not any(d.adopted for d in decisions):
+            continue
+        held = set(t.value for t in inst.tools_on(day))
+        if not force_sponsored:
+            held.discard("force")
+        tabled = [m for m in LEVEL_ORDER if MEASURES[m] in held]
+        if not tabled:
+            continue
+        adopted = [MEASURES.index(d.measure) for d in decisions if d.adopted]
+        best = max(adopted) if adopted else None
+        if best is not None and best not in tabled:
+            continue
+        members = [
+            m for m in scenario.members(body) if not scenario.actors[m].absent_from(body.id)
+        ]
+        counted = [m for m in members if not (inst.rule.exclude_parties and m in parties)]
+        if not counted:
+            continue
+        rows = [sit.index[m] for m in counted]
+        fixed = np.full((len(counted), 3), np.nan)
+        for k, m in enumerate(counted):
+            if m in side:
+                fixed[k] = (0.0, 0.0, 1.0)
+            elif m == scenario.threat.target:
+                fixed[k] = (1.0, 0.0, 0.0)
+        out.append(
+            BodyObs(
+                case=case_index,
+                x={m: x_all[m][rows] for m in tabled},
+                fixed=fixed,
+                rule=compile_rule(inst.rule, counted, scenario.permanent(body)),
+                tabled=tabled,
+                level=None if best is None else tabled.index(best),
+                ladder=not inst.fallback,
+            )
+        )
+    return out
+
+
 def vote_data(cases: list[Case], params: EngineParams, data_dir=None) -> VoteData:
     """The design matrix of the recorded votes of ``cases`` (parties to the dispute left out:
     their votes follow from their being parties). The regional request is the engine's under
     ``params``.
     """
-    rows, measures, votes, owners, names = [], [], [], [], []
+    rows, measures, votes, owners, names, bodies, drafts = [], [], [], [], [], [], []
+    n_drafts = -1
+    members: list[str] = []
     for case in cases:
         record = load_record(case.record)
         scenario = load_scenario(case.scenario)
@@ -160,10 +277,16 @@ def vote_data(cases: list[Case], params: EngineParams, data_dir=None) -> VoteDat
             m: features(sit, scenario, Tool(m), True, request, params.concern_half_distance_km)
             for m in MEASURES
         }
+        x_all = {m: design(x[MEASURES[m]], m) for m in range(3)}
+        power = power_at_theatre(sit, params)
+        force = support(sit, scenario, params, Tool.FORCE, True, request)
+        backed = sponsored(sit, force, params, power, float(power[sit.aggressor_side].sum()))
+        bodies += body_observations(len(names), scenario, record, sit, x_all, params, backed)
         names.append(case.name)
         for decision in record.decisions:
             if decision.measure not in SCORED:
                 continue
+            n_drafts += 1
             for member, vote in decision_votes(decision, data_dir).items():
                 i = sit.index.get(member)
                 if vote not in CATEGORY or i is None:
@@ -172,26 +295,11 @@ def vote_data(cases: list[Case], params: EngineParams, data_dir=None) -> VoteDat
                     continue
                 if scenario.actors[member].absent_from(decision.body):
                     continue
-                f = x[decision.measure]
                 m = MEASURES.index(decision.measure)
-                row = [f[name][i] for name in FEATURES]
-                by_name = dict(zip(FEATURES, row, strict=True))
-                rows.append(
-                    [
-                        by_name["norm"],
-                        by_name["proximity"],
-                        by_name["affinity"],
-                        by_name["alliance"],
-                        by_name["trade"],
-                        by_name["escalation"] if m == 1 else 0.0,
-                        by_name["escalation"] if m == 2 else 0.0,
-                        by_name["power"],
-                        by_name["internal"],
-                        by_name["request"],
-                        by_name["r2p"],
-                    ]
-                )
+                rows.append(x_all[m][i])
                 measures.append(m)
+                drafts.append(n_drafts)
+                members.append(member)
                 votes.append(CATEGORY[vote])
                 owners.append(len(names) - 1)
     return VoteData(
@@ -199,7 +307,10 @@ def vote_data(cases: list[Case], params: EngineParams, data_dir=None) -> VoteDat
         measure=np.array(measures, dtype=int),
         vote=np.array(votes, dtype=int),
         case=np.array(owners, dtype=int),
+        decision=np.array(drafts, dtype=int),
+        member=members,
         cases=names,
+        bodies=bodies,
     )
 
 
@@ -245,22 +356,58 @@ def _nll(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = N
     return nll, grad
 
 
+def _probabilities(x: np.ndarray, magnitudes, threshold: float, band: float) -> np.ndarray:
+    """(k, 3) probabilities of yes, abstain, no by the ordered logit."""
+    signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
+    s = x @ (signs * magnitudes)
+    f_yes = expit((s - threshold) / NOISE)
+    f_no = expit((s - threshold + band) / NOISE)
+    return np.column_stack([f_yes, np.maximum(f_no - f_yes, 0.0), 1 - f_no])
+
+
+def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> float:
+    """-log P(recorded decisions of the bodies) (:mod:`collsec.validation.decisions`)."""
+    from collsec.validation.decisions import p_adopted, p_level
+
+    magnitudes, thresholds, band = _unpack(theta)
+    total = 0.0
+    for obs in bodies:
+        adoptions = []
+        for m in obs.tabled:
+            probs = _probabilities(obs.x[m], magnitudes, thresholds[m], band)
+            fixed = ~np.isnan(obs.fixed[:, 0])
+            probs[fixed] = obs.fixed[fixed]
+            adoptions.append(p_adopted(obs.rule, probs))
+        w = 1.0 if weight is None else weight[obs.case]
+        p = p_level(adoptions, obs.level) if obs.ladder else adoptions[obs.level]
+        total -= w * math.log(max(p, 1e-12))
+    return total
+
+
+def _objective(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = None):
+    votes, _ = _nll(theta, data, prior, None if weight is None else weight[data.case])
+    return votes + decisions_nll(theta, data.bodies, weight)
+
+
 def fit_votes(
     data: VoteData, params: EngineParams, weight: np.ndarray | None = None
 ) -> tuple[np.ndarray, float]:
-    """Maximum-likelihood vote rule: (theta, negative log-likelihood) from ``params``."""
+    """Maximum likelihood of the votes and the bodies' decisions: (theta, objective).
+
+    ``weight`` weighs each training case (the bootstrap's resampling counts).
+    """
     prior_m = _magnitudes(params)
     prior = np.array([prior_m[c] for c in COLUMNS])
     t = params.thresholds
     theta0 = np.concatenate([prior, [t.condemnation, t.sanctions, t.force, t.band]])
     bounds = [(0.0, 50.0)] * len(COLUMNS) + [(-20.0, 20.0)] * 3 + [(0.02, 20.0)]
     result = minimize(
-        _nll,
+        _objective,
         theta0,
         args=(data, prior, weight),
-        jac=True,
         method="L-BFGS-B",
         bounds=bounds,
+        options={"maxiter": 500},
     )
     return result.x, float(result.fun)
 
@@ -272,7 +419,7 @@ def bootstrap(data: VoteData, params: EngineParams, reps: int, seed: int) -> np.
     draws = []
     for _ in range(reps):
         counts = np.bincount(rng.integers(0, n_cases, n_cases), minlength=n_cases)
-        theta, _ = fit_votes(data, params, weight=counts[data.case].astype(float))
+        theta, _ = fit_votes(data, params, weight=counts.astype(float))
         draws.append(theta)
     return np.std(np.array(draws), axis=0, ddof=1) if reps > 1 else np.zeros(len(COLUMNS) + 4)
 
@@ -294,16 +441,17 @@ OUTCOME = ("decisiveness", "stalemate", "war_cost", "backing_down_cost", "unilat
 LOWER = {"decisiveness": 0.05, "stalemate": 0.0, "war_cost": 0.0, "backing_down_cost": 0.0}
 
 
-def outcome_loss(cases: list[Case], params: EngineParams, draws: int, seed: int) -> dict:
-    """The stage-2 objective on ``cases``: -sum log P(recorded result) and responses missed."""
+def outcome_loss(pairs: list, params: EngineParams, draws: int, seed: int) -> dict:
+    """The stage-2 objective over ``(scenario, record)`` pairs: -sum log P(recorded result)
+    and the responses missed.
+    """
     loglik, missed, rows = 0.0, 0, []
-    for case in cases:
-        record = load_record(case.record)
-        r = run_crisis(load_scenario(case.scenario), params, draws=draws, seed=seed)
+    for scenario, record in pairs:
+        r = run_crisis(scenario, params, draws=draws, seed=seed)
         p = max(r.probabilities.get(record.result, 0.0), 0.5 / draws)
         loglik += math.log(p)
         missed += r.response != record.response
-        rows.append((case.name, record.response, r.response, record.result, r.result))
+        rows.append((scenario.name, record.response, r.response, record.result, r.result))
     return {
         "loss": -loglik + RESPONSE_WEIGHT * missed,
         "loglik": loglik,
@@ -316,6 +464,7 @@ def fit_outcomes(
     cases: list[Case], params: EngineParams, draws: int = 200, seed: int = 0, maxiter: int = 150
 ) -> tuple[EngineParams, dict]:
     """Nelder-Mead over :data:`OUTCOME` from ``params`` (bounds by clipping)."""
+    pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
     start = np.array([float(getattr(params, name)) for name in OUTCOME])
 
     def params_of(v: np.ndarray) -> EngineParams:
@@ -325,16 +474,16 @@ def fit_outcomes(
         return params.model_copy(update=update)
 
     def objective(v):
-        return outcome_loss(cases, params_of(v), draws, seed)["loss"]
+        return outcome_loss(pairs, params_of(v), draws, seed)["loss"]
 
     result = minimize(
         objective,
         start,
         method="Nelder-Mead",
-        options={"maxiter": maxiter, "xatol": 1e-3, "fatol": 1e-3, "initial_simplex": None},
+        options={"maxiter": maxiter, "xatol": 1e-3, "fatol": 1e-3},
     )
     fitted = params_of(result.x)
-    return fitted, outcome_loss(cases, fitted, draws, seed)
+    return fitted, outcome_loss(pairs, fitted, draws, seed)
 
 
 @dataclass
@@ -389,8 +538,10 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "concern_scale": p.concern_scale,
         "indivisibility": p.indivisibility,
         "partisanship": p.partisanship,
+        "majority_weight": p.majority_weight,
         "alliance_weight": p.alliance_weight,
         "trade_cost": p.trade_cost,
+        "escalation_cost_condemnation": p.escalation_cost_condemnation,
         "escalation_cost_sanctions": p.escalation_cost_sanctions,
         "escalation_cost_force": p.escalation_cost_force,
         "power_cost": p.power_cost,
@@ -407,6 +558,7 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "partisanship": "affinity",
         "alliance_weight": "alliance",
         "trade_cost": "trade",
+        "escalation_cost_condemnation": "escalation_condemnation",
         "escalation_cost_sanctions": "escalation_sanctions",
         "escalation_cost_force": "escalation_force",
         "power_cost": "power",
