@@ -106,6 +106,20 @@ def test_simulate_stops_within_a_second_with_one_line(tmp_path, how, workers):
 
 
 @needs_proc
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_experiment_stops_within_a_second(tmp_path, how):
+    proc = start("experiment", "-r", "100000", "--workers", "2", "--out", "figures", cwd=tmp_path)
+    kids = wait_for_workers(proc, 2)
+    seconds = stop_and_time(proc, how, group=how == signal.SIGINT)
+    err = proc.stderr.read()
+    assert proc.returncode == 130 and seconds < 1.5, (seconds, err)
+    assert err.strip().count("\n") == 0 and "Traceback" not in err, err
+    time.sleep(0.5)
+    assert not [k for k in kids if alive(k)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], "no folder, no temporary"
+
+
+@needs_proc
 def test_a_killed_parent_leaves_no_worker(tmp_path):
     proc = start(*LONG, "--workers", "2", cwd=tmp_path)
     kids = wait_for_workers(proc, 2)
