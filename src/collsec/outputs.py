@@ -248,7 +248,7 @@ class TableSink:
             if self._pending_bytes >= ROW_GROUP_BYTES:
                 self._flush()
         else:
-            frame.to_csv(self._file, index=False, header=self.rows == 0)
+            frame.to_csv(self._file, index=False, header=self._file.tell() == 0)
         self.rows += len(frame)
 
     def _flush(self) -> None:

@@ -152,7 +152,7 @@ def test_a_kill_while_writing_leaves_old_tables_or_new_ones_whole(tmp_path, how)
     new_runs = pd.read_parquet(full / "runs.parquet")
     new_series = pd.read_csv(full / "series.csv")
     seen = set()
-    for delay in (0.5, 1.2, 2.0, 3.0):
+    for delay in (0.6, 1.5, 2.5):
         proc = start(*_small("runs.parquet", "series.csv", "2"), cwd=tmp_path)
         time.sleep(delay)
         if proc.poll() is None:
@@ -184,7 +184,7 @@ def test_experiment_folder_is_old_or_new_whole(tmp_path, how, monkeypatch):
     (out / "mine.txt").write_text("kept")
     old = pd.read_parquet(out / "system-classic-replicates.parquet")
     old_table = (out / "system-classic.csv").read_text()
-    for delay in (1.5, 3.0, 5.0, 8.0):
+    for delay in (2.0, 5.0):
         proc = start(*args, "--seed", "2", cwd=tmp_path)
         time.sleep(delay)
         if proc.poll() is None:
