@@ -111,6 +111,15 @@ def _check(output: Output) -> Path:
     return real
 
 
+def _check_or_refuse(output: Output) -> Path:
+    """:func:`_check`, with a path the system refuses (too long, a NUL byte) as InputError."""
+    try:
+        return _check(output)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise _fail(output, "a path the system accepts", reason) from None
+
+
 def plan(outputs: list[Output]) -> list[Path | None]:
     """Check every output before any computation; the real path of each (``None`` if absent).
 
@@ -123,7 +132,7 @@ def plan(outputs: list[Output]) -> list[Path | None]:
         if output.path is None:
             reals.append(None)
             continue
-        real = _check(output)
+        real = _check_or_refuse(output)
         for other_real, other in seen.items():
             same = real == other_real or (
                 real.exists() and other_real.exists() and os.path.samefile(real, other_real)
