@@ -62,6 +62,16 @@ class Document:
     lines: dict[tuple, int]
 
 
+def exists(path: str | Path, kind: str = "any") -> bool:
+    """Whether ``path`` names an existing file (``kind="file"``) or anything (``"any"``);
+    False, not an error, for a name the system refuses (too long, a NUL byte).
+    """
+    try:
+        return Path(path).is_file() if kind == "file" else Path(path).exists()
+    except (OSError, ValueError):
+        return False
+
+
 def read_text(path: str | Path, expected: str = "a readable UTF-8 text file") -> str:
     """The text of the file at ``path``, checked: a file, at most :data:`MAX_FILE_BYTES`, UTF-8.
 
@@ -79,8 +89,9 @@ def read_text(path: str | Path, expected: str = "a readable UTF-8 text file") ->
         if size > MAX_FILE_BYTES:
             raise InputError(label, "file", f"at most {MAX_FILE_BYTES:,} bytes", f"{size:,} bytes")
         raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(label, "file", expected, error.strerror or str(error)) from None
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InputError(label, "file", expected, reason) from None
     return decode(label, raw)
 
 
@@ -380,6 +391,7 @@ __all__ = [
     "Document",
     "StrictLoader",
     "decode",
+    "exists",
     "finite_number",
     "load_mapping",
     "load_yaml",

@@ -111,6 +111,15 @@ def _check(output: Output) -> Path:
     return real
 
 
+def _check_or_refuse(output: Output) -> Path:
+    """:func:`_check`, with a path the system refuses (too long, a NUL byte) as InputError."""
+    try:
+        return _check(output)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise _fail(output, "a path the system accepts", reason) from None
+
+
 def plan(outputs: list[Output]) -> list[Path | None]:
     """Check every output before any computation; the real path of each (``None`` if absent).
 
@@ -123,7 +132,7 @@ def plan(outputs: list[Output]) -> list[Path | None]:
         if output.path is None:
             reals.append(None)
             continue
-        real = _check(output)
+        real = _check_or_refuse(output)
         for other_real, other in seen.items():
             same = real == other_real or (
                 real.exists() and other_real.exists() and os.path.samefile(real, other_real)
@@ -196,18 +205,18 @@ def write_table(table, path: str | Path) -> Path:
     return Path(path)
 
 
-ROW_GROUP_ROWS = 262_144
-"""Rows gathered into one Parquet row group. A Parquet file's footer, which the writer keeps in
-memory until it closes, grows with the number of row groups (a few kB each): large groups
-keep it small (a few MB for 10^9 rows of the replicate table)."""
+ROW_GROUP_BYTES = 16_000_000
+"""Size of the chunks gathered into one Parquet row group, in bytes of Arrow data: memory
+holds at most one group being gathered, and the footer a writer keeps in memory until it
+closes (a few kB per row group) stays small (about 20 groups per 10^6 replicates)."""
 
 
 class TableSink:
     """A table written chunk by chunk, appearing whole at the end (``with TableSink(p) as s``).
 
     CSV chunks are appended under one header; Parquet chunks are gathered into row groups of
-    :data:`ROW_GROUP_ROWS` rows of one file with the first chunk's schema. Memory holds at most
-    one row group.
+    about :data:`ROW_GROUP_BYTES` of one file with the first chunk's schema. Memory holds at
+    most one row group.
     """
 
     def __init__(self, path: str | Path):
@@ -220,6 +229,7 @@ class TableSink:
         self._schema = None
         self._pending: list = []
         self._pending_rows = 0
+        self._pending_bytes = 0
 
     def __enter__(self) -> TableSink:
         self._tmp = self._stack.enter_context(atomic_file(self.path))
@@ -240,12 +250,14 @@ class TableSink:
                 self._schema = table.schema
                 self._writer = pq.ParquetWriter(self._tmp, self._schema)
                 self._stack.callback(self._writer.close)
-            self._pending.append(table.cast(self._schema))
-            self._pending_rows += len(frame)
-            if self._pending_rows >= ROW_GROUP_ROWS:
+            table = table.cast(self._schema)
+            self._pending.append(table)
+            self._pending_rows += table.num_rows
+            self._pending_bytes += table.nbytes
+            if self._pending_bytes >= ROW_GROUP_BYTES:
                 self._flush()
         else:
-            frame.to_csv(self._file, index=False, header=self.rows == 0)
+            frame.to_csv(self._file, index=False, header=self._file.tell() == 0)
         self.rows += len(frame)
 
     def _flush(self) -> None:
@@ -255,7 +267,7 @@ class TableSink:
             self._writer.write_table(
                 pa.concat_tables(self._pending), row_group_size=max(1, self._pending_rows)
             )
-            self._pending, self._pending_rows = [], 0
+            self._pending, self._pending_rows, self._pending_bytes = [], 0, 0
 
     def __exit__(self, kind, error, trace) -> bool:
         if kind is None:

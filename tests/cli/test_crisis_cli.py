@@ -85,3 +85,23 @@ def test_scenario_new_without_data_dir_explains(monkeypatch):
     monkeypatch.delenv("COLLSEC_DATA_DIR", raising=False)
     r = invoke("scenario", "new", "x", "--date", "1950-06-25")
     assert r.exit_code == 2 and "COLLSEC_DATA_DIR" in r.output
+
+
+def test_a_long_title_prints_in_linear_time(tmp_path):
+    """Rich's automatic highlighting took time quadratic in a text's length (17 s for 40,000
+    characters); the consoles print plain text. 5,000 characters is the input layer's limit."""
+    import time
+
+    import yaml
+
+    doc = yaml.safe_load(Path(KOREA).read_text())
+    doc["title"] = "x" * 5000
+    path = tmp_path / "long.yaml"
+    path.write_text(yaml.safe_dump(doc))
+    t0 = time.perf_counter()
+    r = invoke("run", str(path))
+    assert r.exit_code == 0 and time.perf_counter() - t0 < 3
+    doc["title"] = "x" * 40_000
+    path.write_text(yaml.safe_dump(doc))
+    r = invoke("run", str(path))
+    assert r.exit_code == 2 and "at most 5,000 characters" in r.output

@@ -61,10 +61,11 @@ def power(
     """Exact voting power of each class of member: Banzhaf, Shapley-Shubik, Coleman."""
     from rich.table import Table
 
+    from collsec.inputs import exists
     from collsec.reform import class_power, load_presets
 
     presets = load_presets()
-    if Path(preset).is_file():
+    if exists(preset, "file"):
         reform = _rule_file(Path(preset))
     elif preset in presets:
         reform = presets[preset]

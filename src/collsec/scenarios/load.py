@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from collsec.errors import InputError
-from collsec.inputs import load_yaml, read_text, yaml_value
+from collsec.inputs import exists, load_yaml, read_text, yaml_value
 from collsec.scenarios.model import Scenario
 
 CASES_PACKAGE = "collsec.corpus"
@@ -49,7 +49,7 @@ def _case_file(name: str):
 def read_source(source: str | Path) -> tuple[str, str]:
     """``(label, text)`` of a scenario given as a file path or a built-in case name."""
     path = Path(source)
-    if path.is_file() or path.is_dir():
+    if exists(path):
         return str(path), read_text(path)
     case = _case_file(str(source))
     if case is not None:

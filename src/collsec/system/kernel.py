@@ -393,10 +393,12 @@ def run_replicate(
                     base_valid[d] = True
                 attack = cap[a] * reach[a, d]
                 bal = _balancing(a, d, doctrine, cap, reach, alive, strongest)
-                # the practitioners only add to the defence: if the attacker falls short of
-                # the threshold against the target, its allies and the balancers alone, d is
-                # out whatever they do (the margin keeps the test on the safe side of rounding)
-                if contest(attack, base[d] + bal, m) < threshold * (1 - 1e-9):
+                # the practitioners only add to the defence, so the odds against the target,
+                # its allies and the balancers alone bound the odds from above: d is out if
+                # they fall short of the threshold, or cannot beat the best gain found so far
+                # (the margins keep both tests on the safe side of rounding)
+                bound = contest(attack, base[d] + bal, m)
+                if bound < threshold * (1 - 1e-9) or bound * prov[d] * (1 + 1e-9) <= best_value:
                     continue
                 if not valid[d]:
                     _prepare_defence(

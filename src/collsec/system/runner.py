@@ -82,14 +82,17 @@ def warm_up(args: tuple) -> None:
     run_chunk(small, 0, 0, 1, True)
 
 
-def _in_thread(args, seed, start, count, series):
-    """:func:`run_chunk` in a helper thread, so that Ctrl-C reaches the main thread at once."""
-    stop = np.zeros(1, dtype=np.int64)
+def _in_thread(work, *args, stop=None):
+    """``work(*args)`` in a helper thread, so that Ctrl-C reaches the main thread at once (the
+    kernel and numba's compiler hold no lock the main thread needs). On an interrupt the
+    ``stop`` flag, if given, is raised and the thread joined (the kernel checks it every turn);
+    a compilation is left to end with the process (the thread is a daemon).
+    """
     box: dict = {}
 
     def target():
         try:
-            box["value"] = run_chunk(args, seed, start, count, series, stop)
+            box["value"] = work(*args)
         except BaseException as error:  # handed to the main thread below
             box["error"] = error
 
@@ -99,12 +102,13 @@ def _in_thread(args, seed, start, count, series):
         while thread.is_alive():
             thread.join(0.1)
     except BaseException:
-        stop[0] = 1
-        thread.join()
+        if stop is not None:
+            stop[0] = 1
+            thread.join()
         raise
     if "error" in box:
         raise box["error"]
-    return box["value"]
+    return box.get("value")
 
 
 # ---------------------------------------------------------------- workers
@@ -151,11 +155,13 @@ def run_chunks(
     included) the workers are terminated before it propagates.
     """
     starts = range(0, replicates, size)
-    warm_up(args)
+    _in_thread(warm_up, args)
     if workers == 1:
         for start in starts:
             count = min(size, replicates - start)
-            yield (start, *_in_thread(args, seed, start, count, series))
+            stop = np.zeros(1, dtype=np.int64)
+            rows, traces = _in_thread(run_chunk, args, seed, start, count, series, stop, stop=stop)
+            yield start, rows, traces
         return
     pool = _context().Pool(workers, initializer=_worker_init, initargs=(os.getpid(),))
     try:
