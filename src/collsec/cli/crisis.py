@@ -262,15 +262,24 @@ DATA_DIR_OPTION = Annotated[
 ]
 
 
-def _write_text(out: Path | None, text: str) -> None:
+def _planned(out: Path | None) -> Path | None:
+    """The checked place of a YAML output, before any computation (None: standard output)."""
     if out is None:
-        typer.echo(text, nl=False)
-        return
-    from collsec.outputs import Output, plan, write_text
+        return None
+    from collsec.outputs import Output, plan
 
     (target,) = plan([Output("--out", out, (".yaml", ".yml"))])
+    return target
+
+
+def _write_text(target: Path | None, text: str, shown: Path | None = None) -> None:
+    if target is None:
+        typer.echo(text, nl=False)
+        return
+    from collsec.outputs import write_text
+
     write_text(target, text)
-    console.print(Text(f"wrote {out}"))
+    console.print(Text(f"wrote {shown or target}"))
 
 
 def _day(text: str, source: str = "--date"):
@@ -317,6 +326,7 @@ def scenario_new(
     from collsec.scenarios.draft import HEADER, draft, to_yaml
     from collsec.scenarios.load import validate
 
+    target_file = _planned(out)
     if year is not None:
         raise InputError(
             "--year", "year", "--date YYYY-MM-DD (inputs are measured before the date)", year
@@ -362,7 +372,7 @@ def scenario_new(
     data = draft(name, day, threat, title, None, data_dir)
     validate(f"draft {name}", data)  # a draft that would not load is a bug, not a file
     text = to_yaml(data, HEADER.format(facts="the command line"))
-    _write_text(out, text)
+    _write_text(target_file, text, out)
 
 
 @scenario_app.command("build")
@@ -394,7 +404,8 @@ def scenario_build(
         if out_dir is None:
             _write_text(None, scenario_text)
         else:
-            _write_text(out_dir / f"{path.stem}.yaml", scenario_text)
+            destination = out_dir / f"{path.stem}.yaml"
+            _write_text(_planned(destination), scenario_text, destination)
 
 
 @scenario_app.command("from-icb")
@@ -412,6 +423,7 @@ def scenario_from_icb(
     from collsec.data.paths import data_dir as resolve_data_dir
     from collsec.validation.icb import draft_icb, eligible
 
+    target_file = _planned(out)
     resolve_data_dir(data_dir)
     found = crisis(crisno, icb_dir, data_dir)
     if not eligible(found):
@@ -421,7 +433,7 @@ def scenario_from_icb(
             "an interstate crisis with a state trigger and a date (this one's trigger: "
             f"{found.trigger_entity_kind or 'no date'})",
         )
-    _write_text(out, draft_icb(found, data_dir))
+    _write_text(target_file, draft_icb(found, data_dir), out)
 
 
 @app.command()

@@ -71,6 +71,7 @@ def _f(name: str) -> float:
     entry = fitted().get("values", {}).get(name)
     return float(entry["value"]) if entry is not None else PRIORS[name]
 
+
 Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Real = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -164,7 +165,9 @@ class EngineParams(_Params):
     thresholds: Thresholds = Thresholds()
 
     commitment: float = Field(default=_f("commitment"), ge=0, le=1, allow_inf_nan=False)
-    mutual_confidence: float = Field(default=_f("mutual_confidence"), ge=0, le=1, allow_inf_nan=False)
+    mutual_confidence: float = Field(
+        default=_f("mutual_confidence"), ge=0, le=1, allow_inf_nan=False
+    )
 
     projection_half_distance_km: float = Field(default=5000.0, gt=0, allow_inf_nan=False)
     decisiveness: float = Field(default=_f("decisiveness"), gt=0, allow_inf_nan=False)

@@ -152,7 +152,6 @@ class SessionAgreement:
         agree[found], joint[found] = self.agree3[at[found]], self.n_joint[at[found]]
         return agree, joint
 
-
     def mean_by_state(self) -> dict[int, float]:
         """Each state's mean affinity (2 * agree3 - 1) with all its partners of the session."""
         low, high = self.keys // _WIDTH, self.keys % _WIDTH
@@ -360,6 +359,5 @@ def mean_affinity(codes, day: date, min_joint: int = MIN_JOINT, data_dir=None) -
         )
         source = f"mean ideal-point affinity with all states, session {session} ({years})"
     return {
-        c: Affinity(means.get(numbers[c]), source if numbers[c] in means else note)
-        for c in codes
+        c: Affinity(means.get(numbers[c]), source if numbers[c] in means else note) for c in codes
     }

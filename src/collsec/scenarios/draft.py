@@ -164,7 +164,7 @@ def measured_actors(day: dt.date, parties: list[str], data_dir=None) -> tuple[di
             spec["alignment_source"] = f"UNGA ideal point session {session}"
         mean = baseline.get(code)
 
-        def centred(party: str, value: float) -> float:
+        def centred(party: str, value: float, mean=mean) -> float:
             shift = mean.value + baseline[party].value - grand
             return _round(min(1.0, max(-1.0, value - shift)), 3)
 

@@ -57,7 +57,7 @@ def read_source(source: str | Path) -> tuple[str, str]:
     raise InputError(
         str(source),
         "scenario",
-        "a path to a YAML file or a built-in case: " + ", ".join(case_names()),
+        "a path to a YAML file or a built-in case (collsec cases lists them)",
     )
 
 

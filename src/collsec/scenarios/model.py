@@ -302,7 +302,7 @@ class Scenario(_Strict):
     """
 
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=100)
-    title: Annotated[str, Field(max_length=300)]
+    title: Annotated[str, Field(max_length=5000)]
     summary: Text = ""
     sources: tuple[Text, ...] = ()
     notes: tuple[Text, ...] = ()

@@ -45,9 +45,7 @@ class Rule:
     unanimity: bool
 
 
-def compile_rule(
-    rule: DecisionRule, counted: list[str], permanent: tuple[str, ...]
-) -> Rule:
+def compile_rule(rule: DecisionRule, counted: list[str], permanent: tuple[str, ...]) -> Rule:
     """The rule over the counted members (parties left out where the rule leaves them out)."""
     holders = set(rule.holders(counted, permanent))
     mask = np.array([m in holders for m in counted], dtype=bool)

@@ -216,9 +216,7 @@ def body_observations(
     side = {sit.codes[i] for i in np.flatnonzero(sit.aggressor_side)}
     for body in scenario.bodies:
         inst = body.resolved()
-        decisions = [
-            d for d in record.decisions if d.body == body.id and d.measure in SCORED
-        ]
+        decisions = [d for d in record.decisions if d.body == body.id and d.measure in SCORED]
         if not decisions and phase_of(scenario, body) != "council":
             continue
         if inst.fallback and not any(d.adopted for d in decisions):
@@ -233,9 +231,7 @@ def body_observations(
         best = max(adopted) if adopted else None
         if best is not None and best not in tabled:
             continue
-        members = [
-            m for m in scenario.members(body) if not scenario.actors[m].absent_from(body.id)
-        ]
+        members = [m for m in scenario.members(body) if not scenario.actors[m].absent_from(body.id)]
         counted = [m for m in members if not (inst.rule.exclude_parties and m in parties)]
         if not counted:
             continue
