@@ -209,7 +209,8 @@ def institution_lines(key: str, inst) -> list[tuple[str, str]]:
     rows.append(("tools", ", ".join(tools)))
     duties = []
     if inst.defends_members:
-        duties.append("defends its members (collective defence)")
+        since = f" from {inst.defence_from}" if inst.defence_from else ""
+        duties.append(f"defends its members (collective defence{since})")
     if inst.sanctions_by_each_member:
         duties.append("sanctions applied by each member")
     if inst.fallback:

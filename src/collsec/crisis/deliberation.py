@@ -17,8 +17,9 @@ G. global councils (the Security Council, the League) vote the ladder;
    ready to field the force, :func:`sponsored`);
 F. if a council draft was vetoed and no force was authorised, the Council may refer the
    question to the General Assembly by a procedural vote (no veto); the Assembly takes up the
-   measures above what the Council adopted, with the powers it held on the date (Arts. 10-11;
-   force only from "Uniting for Peace", 3 Nov 1950);
+   measures vetoed in the Council (those above what the Council adopted), with the powers it
+   held on the date (Arts. 10-11; force only from "Uniting for Peace", 3 Nov 1950); with no
+   council in the scenario it takes up every measure;
 U. failing every body, a state with enough support and the power to win acts alone.
 
 A regional body's force is "regional action without global authorisation" only when no
@@ -161,7 +162,7 @@ def phase_of(scenario: Scenario, body: Body) -> str:
     inst = body.resolved()
     theatre = threat.theatre or scenario.actors[threat.target].location
     if (
-        inst.defends_members
+        inst.defends_on(threat.date)
         and threat.target in scenario.members(body)
         and inst.covers(theatre.lat, theatre.lon)
     ):
@@ -259,15 +260,22 @@ def _referral(scenario, sit, params, council: Body, record: BodyRecord, supports
     return decide(inst.procedural_rule, record.members, votes)
 
 
-def sponsored(sit: Situation, force: Support, params: EngineParams, power, enemy: float) -> bool:
-    """Whether a draft authorising force has sponsors: states (not the target, not the
-    aggressor's side) whose support for force reaches its threshold and who, with the target,
-    can match the aggressor's side at the theatre. No body is asked to authorise a force no
-    one is ready to field (authorisations are requested by the states that will act).
+def capable(sit: Situation, power, enemy: float) -> np.ndarray:
+    """States that could, with the target, match the aggressor's side at the theatre: seated,
+    neither the target nor on the aggressor's side.
     """
-    ready = sit.seated & ~sit.aggressor_side & (force.total >= force.threshold)
-    ready[sit.target] = False
-    return bool(ready.any()) and float(power[ready].sum() + power[sit.target]) >= enemy
+    able = sit.seated & ~sit.aggressor_side & (power + power[sit.target] >= enemy)
+    able[sit.target] = False
+    return able
+
+
+def sponsored(sit: Situation, force: Support, params: EngineParams, power, enemy: float) -> bool:
+    """Whether a draft authorising force has a sponsor: a state ready to field the force
+    (support for force at least its threshold) that could, with the target, match the
+    aggressor's side at the theatre (:func:`capable`). No body is asked to authorise a force
+    no one is ready and able to field (authorisations are requested by the states that act).
+    """
+    return bool((capable(sit, power, enemy) & (force.total >= force.threshold)).any())
 
 
 def _without_force(allowed):
@@ -354,10 +362,11 @@ def deliberate_all(
                     )
                 )
                 continue
-        tools = [t for t in LADDER if stronger(t, best)]
+        blocked = {d.measure for _, r in vetoed for d in r.drafts if d.decision.cause == "veto"}
+        tools = [t for t in LADDER if stronger(t, best) and (not councils or t in blocked)]
         if allowed is not None:
             tools = [t for t in tools if t in allowed]
-        note = "took up the question after a veto in the Council" if vetoed else ""
+        note = "took up the measures vetoed in the Council" if vetoed else ""
         rec = _run(scenario, sit, params, body, after, tools, note)
         rec = rec.model_copy(update={"referral": referral})
         records.append(rec)

@@ -100,8 +100,8 @@ def features(
 
 
     ``norm`` severity (concern that does not fade); ``majority`` how much the actor votes
-    with the Assembly's majority (the many condemn aggression); ``proximity`` severity x
-    relevance;
+    with the Assembly's majority (condemnation only: the habit of joining the many on the
+    texts they carry); ``proximity`` severity x relevance;
     ``affinity`` affinity with the target minus the highest with the aggressor's side;
     ``alliance`` a pledge with the target minus one with the aggressor's side; ``trade`` the
     actor's share of trade with the aggressor; ``escalation`` 1 if the aggressor's side holds a
@@ -124,7 +124,7 @@ def features(
     r2p = float("mass_atrocity" in threat.classes and threat.date >= R2P_FROM)
     return {
         "norm": np.full(n, threat.severity),
-        "majority": sit.majority,
+        "majority": sit.majority if tool == Tool.CONDEMNATION else zero,
         "proximity": threat.severity * relevance,
         "affinity": sit.affinity[:, sit.target] - against,
         "alliance": sit.allied[:, sit.target].astype(float) - allied_against.astype(float),

@@ -92,6 +92,10 @@ class Area(BaseModel):
             raise ValueError("[minimum, maximum] with minimum <= maximum")
         return value
 
+    def defends_on(self, day: date) -> bool:
+        """Whether the body was bound to defend its members on ``day``."""
+        return self.defends_members and (self.defence_from is None or self.defence_from <= day)
+
     def covers(self, lat: float, lon: float) -> bool:
         """Whether the point lies in the box (edges included)."""
         return self.lat[0] <= lat <= self.lat[1] and self.lon[0] <= lon <= self.lon[1]
@@ -126,6 +130,9 @@ class Institution(BaseModel):
     defends_members:
         True for a collective-defence obligation to members attacked (NATO Art. 5): it acts
         at once under UN Charter Art. 51, before and beside the Council.
+    defence_from:
+        The date the defence obligation took effect when it came later than the body (the
+        GCC's Joint Defence Agreement of 2000); ``None``: from the body's start.
     area:
         Where the defence obligation applies (North Atlantic Treaty Art. 6); empty = anywhere.
     area_note:
@@ -151,6 +158,7 @@ class Institution(BaseModel):
     tools: tuple[Power, ...] = (Power(tool=Tool.CONDEMNATION),)
     sanctions_by_each_member: bool = False
     defends_members: bool = False
+    defence_from: date | None = None
     area: tuple[Area, ...] = ()
     area_note: str = ""
     fallback: bool = False
@@ -188,6 +196,10 @@ class Institution(BaseModel):
     def power(self, tool: Tool) -> Power | None:
         """The body's power to take ``tool``, with its dates, if it has one."""
         return next((p for p in self.tools if p.tool == tool), None)
+
+    def defends_on(self, day: date) -> bool:
+        """Whether the body was bound to defend its members on ``day``."""
+        return self.defends_members and (self.defence_from is None or self.defence_from <= day)
 
     def covers(self, lat: float, lon: float) -> bool:
         """Whether a point is in the treaty area (always, when no area is given)."""

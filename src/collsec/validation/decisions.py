@@ -15,7 +15,7 @@ decision rule exactly:
 * a share of those present and voting (the Assembly: yes >= 2/3 of yes + no): the sum
   ``D = sum(yes_i - share x (yes_i + no_i))`` over independent members, by its normal
   approximation (the Assembly has 50-193 members);
-* unanimity: no counted member votes no (abstention does not block).
+* unanimity: no counted member votes no (abstention does not block), and one votes yes.
 
 A body tables force, else sanctions, else condemnation, stopping at the first adopted (the
 engine's ladder), so the recorded level L has probability
@@ -55,8 +55,8 @@ def compile_rule(rule: DecisionRule, counted: list[str], permanent: tuple[str, .
     if rule.share is not None and rule.share_of == "members":
         quota = max(quota, math.ceil(rule.share * len(counted) - 1e-9))
     share_present = rule.share if rule.share_of == "present_and_voting" else None
-    if rule.quota is None and rule.share is None and not rule.is_unanimity:
-        quota = 1
+    if rule.quota is None and rule.share is None:
+        quota = 1  # decide() asks for one yes at least (unanimity of abstentions adopts nothing)
     return Rule(mask, quota, share_present, rule.is_unanimity)
 
 
@@ -68,7 +68,7 @@ def _at_least(p_yes: np.ndarray, q: int) -> float:
         return 0.0
     dist = np.zeros(len(p_yes) + 1)
     dist[0] = 1.0
-    for p in p_yes:
+    for p in np.clip(p_yes, 0.0, 1.0):
         dist[1:] = dist[1:] * (1 - p) + dist[:-1] * p
         dist[0] *= 1 - p
     return float(dist[q:].sum())
@@ -81,14 +81,14 @@ def p_adopted(rule: Rule, probs: np.ndarray) -> float:
     if len(probs) == 0:
         return 0.0
     p_no = probs[:, 2]
-    if rule.unanimity:
-        return float(np.prod(1 - p_no))
     p = probs.copy()
     p_holders_ok = 1.0
     if rule.holders.any():
         h = rule.holders
-        ok = np.maximum(1 - p_no[h], 1e-300)
         p_holders_ok = float(np.prod(1 - p_no[h]))
+        if p_holders_ok <= 0.0:
+            return 0.0
+        ok = 1 - p_no[h]
         p[h, 0] = probs[h, 0] / ok
         p[h, 1] = probs[h, 1] / ok
         p[h, 2] = 0.0

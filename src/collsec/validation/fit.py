@@ -37,8 +37,8 @@ from scipy.optimize import minimize
 from scipy.special import expit
 
 from collsec.crisis import EngineParams, run_crisis
-from collsec.crisis.deliberation import sponsored
-from collsec.crisis.interests import features, support
+from collsec.crisis.deliberation import capable
+from collsec.crisis.interests import features
 from collsec.crisis.situation import power_at_theatre, situation
 from collsec.institutions import Tool
 from collsec.scenarios.load import load_scenario
@@ -191,6 +191,7 @@ class BodyObs:
     tabled: list[int]  # measures tabled, strongest first
     level: int | None  # index into ``tabled`` of the strongest adopted, None: nothing
     ladder: bool = True  # False: the Assembly, which does not table every measure it may
+    sponsors: np.ndarray | None = None  # force design rows of the states able to sponsor
 
 
 LEVEL_ORDER = (2, 1, 0)
@@ -198,12 +199,13 @@ LEVEL_ORDER = (2, 1, 0)
 
 
 def body_observations(
-    case_index: int, scenario, record, sit, x_all, params, force_sponsored: bool
+    case_index: int, scenario, record, sit, x_all, params, sponsors: np.ndarray
 ) -> list[BodyObs]:
     """The observed decisions of the bodies of one training case (see
     :mod:`collsec.validation.decisions`): the councils always (nothing recorded means nothing
-    adopted), other bodies when the record names them. Force is tabled only when it had
-    sponsors under ``params`` (:func:`collsec.crisis.deliberation.sponsored`). A recorded
+    adopted), other bodies when the record names them. A draft of force is tabled only with a
+    sponsor (:func:`collsec.crisis.deliberation.sponsored`): its probability is that some
+    state able to sponsor it (``sponsors``, design rows on force) is ready. A recorded
     Assembly decision says nothing of the stronger measures: the Assembly takes up what the
     Council was blocked on, not every measure it may recommend.
     """
@@ -222,7 +224,7 @@ def body_observations(
         if inst.fallback and not any(d.adopted for d in decisions):
             continue
         held = set(t.value for t in inst.tools_on(day))
-        if not force_sponsored:
+        if len(sponsors) == 0:
             held.discard("force")
         tabled = [m for m in LEVEL_ORDER if MEASURES[m] in held]
         if not tabled:
@@ -251,6 +253,7 @@ def body_observations(
                 tabled=tabled,
                 level=None if best is None else tabled.index(best),
                 ladder=not inst.fallback,
+                sponsors=sponsors,
             )
         )
     return out
@@ -275,9 +278,9 @@ def vote_data(cases: list[Case], params: EngineParams, data_dir=None) -> VoteDat
         }
         x_all = {m: design(x[MEASURES[m]], m) for m in range(3)}
         power = power_at_theatre(sit, params)
-        force = support(sit, scenario, params, Tool.FORCE, True, request)
-        backed = sponsored(sit, force, params, power, float(power[sit.aggressor_side].sum()))
-        bodies += body_observations(len(names), scenario, record, sit, x_all, params, backed)
+        able = capable(sit, power, float(power[sit.aggressor_side].sum()))
+        sponsors = x_all[2][np.flatnonzero(able)]
+        bodies += body_observations(len(names), scenario, record, sit, x_all, params, sponsors)
         names.append(case.name)
         for decision in record.decisions:
             if decision.measure not in SCORED:
@@ -373,7 +376,11 @@ def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> floa
             probs = _probabilities(obs.x[m], magnitudes, thresholds[m], band)
             fixed = ~np.isnan(obs.fixed[:, 0])
             probs[fixed] = obs.fixed[fixed]
-            adoptions.append(p_adopted(obs.rule, probs))
+            p = p_adopted(obs.rule, probs)
+            if m == 2:  # force: tabled only if some able state is ready to sponsor it
+                ready = _probabilities(obs.sponsors, magnitudes, thresholds[2], band)[:, 0]
+                p *= 1 - float(np.prod(1 - ready))
+            adoptions.append(p)
         w = 1.0 if weight is None else weight[obs.case]
         p = p_level(adoptions, obs.level) if obs.ladder else adoptions[obs.level]
         total -= w * math.log(max(p, 1e-12))
@@ -431,15 +438,59 @@ def vote_params(theta: np.ndarray, params: EngineParams) -> EngineParams:
     )
 
 
-OUTCOME = ("decisiveness", "stalemate", "war_cost", "backing_down_cost", "unilateral_threshold")
-"""The outcome parameters fitted in stage 2."""
+OUTCOME = (
+    "concern_scale",
+    "indivisibility",
+    "thresholds.sanctions",
+    "thresholds.force",
+    "power_cost",
+    "escalation_cost_sanctions",
+    "escalation_cost_force",
+    "non_intervention",
+    "responsibility_to_protect",
+    "regional_request",
+    "unilateral_threshold",
+    "decisiveness",
+    "stalemate",
+    "war_cost",
+    "backing_down_cost",
+)
+"""Parameters fitted in stage 2, on the recorded responses and results: those that decide
+how far a crisis escalates (concern, the thresholds of the stronger measures, the costs of
+enforcement, non-intervention and its exceptions, acting alone) and how wars end."""
 
-LOWER = {"decisiveness": 0.05, "stalemate": 0.0, "war_cost": 0.0, "backing_down_cost": 0.0}
+STEPS = (-0.5, -0.2, -0.05, 0.05, 0.2, 0.5)
+"""Relative steps tried for each parameter in a pass of the coordinate search (a parameter at
+0 is tried at the absolute values of the positive steps)."""
+
+BOUNDS = {"indivisibility": (0.0, 1.0), "decisiveness": (0.05, 20.0)}
+
+
+def _get(params: EngineParams, name: str) -> float:
+    if name.startswith("thresholds."):
+        return float(getattr(params.thresholds, name.split(".")[1]))
+    return float(getattr(params, name))
+
+
+def _set(params: EngineParams, values: dict[str, float]) -> EngineParams:
+    top, nested = {}, {}
+    for name, value in values.items():
+        low, high = BOUNDS.get(name, (0.0 if not name.startswith("thresholds.") else -50, 50.0))
+        value = min(max(float(value), low), high)
+        if name == "unilateral_threshold":
+            value = float(values[name])
+        if name.startswith("thresholds."):
+            nested[name.split(".")[1]] = value
+        else:
+            top[name] = value
+    if nested:
+        top["thresholds"] = params.thresholds.model_copy(update=nested)
+    return params.model_copy(update=top)
 
 
 def outcome_loss(pairs: list, params: EngineParams, draws: int, seed: int) -> dict:
     """The stage-2 objective over ``(scenario, record)`` pairs: -sum log P(recorded result)
-    and the responses missed.
+    plus :data:`RESPONSE_WEIGHT` per response missed.
     """
     loglik, missed, rows = 0.0, 0, []
     for scenario, record in pairs:
@@ -457,29 +508,29 @@ def outcome_loss(pairs: list, params: EngineParams, draws: int, seed: int) -> di
 
 
 def fit_outcomes(
-    cases: list[Case], params: EngineParams, draws: int = 200, seed: int = 0, maxiter: int = 150
+    cases: list[Case], params: EngineParams, draws: int = 100, seed: int = 0, passes: int = 3
 ) -> tuple[EngineParams, dict]:
-    """Nelder-Mead over :data:`OUTCOME` from ``params`` (bounds by clipping)."""
+    """Coordinate search over :data:`OUTCOME` from ``params``: each pass tries every
+    parameter at the relative :data:`STEPS` and keeps a change when it lowers the loss; stops
+    after ``passes`` passes or a pass without change. Deterministic (common random numbers).
+    """
     pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
-    start = np.array([float(getattr(params, name)) for name in OUTCOME])
-
-    def params_of(v: np.ndarray) -> EngineParams:
-        update = {}
-        for name, value in zip(OUTCOME, v, strict=True):
-            update[name] = max(float(value), LOWER[name]) if name in LOWER else float(value)
-        return params.model_copy(update=update)
-
-    def objective(v):
-        return outcome_loss(pairs, params_of(v), draws, seed)["loss"]
-
-    result = minimize(
-        objective,
-        start,
-        method="Nelder-Mead",
-        options={"maxiter": maxiter, "xatol": 1e-3, "fatol": 1e-3},
-    )
-    fitted = params_of(result.x)
-    return fitted, outcome_loss(pairs, fitted, draws, seed)
+    best = outcome_loss(pairs, params, draws, seed)
+    for _ in range(passes):
+        changed = False
+        for name in OUTCOME:
+            current = _get(params, name)
+            for step in STEPS:
+                value = current * (1 + step) if current != 0 else max(step, 0.0)
+                if value == current:
+                    continue
+                trial = _set(params, {name: value})
+                result = outcome_loss(pairs, trial, draws, seed)
+                if result["loss"] < best["loss"] - 1e-9:
+                    params, best, current, changed = trial, result, _get(trial, name), True
+        if not changed:
+            break
+    return params, best
 
 
 @dataclass
@@ -548,7 +599,7 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "thresholds.sanctions": p.thresholds.sanctions,
         "thresholds.force": p.thresholds.force,
         "thresholds.band": p.thresholds.band,
-        **{name: float(getattr(p, name)) for name in OUTCOME},
+        **{name: _get(p, name) for name in OUTCOME},
     }
     column_of = {
         "partisanship": "affinity",

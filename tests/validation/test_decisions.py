@@ -1,0 +1,85 @@
+"""The probability that a body adopts a draft, against brute-force enumeration of the votes."""
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from collsec.validation.decisions import compile_rule, p_adopted, p_level
+from collsec.voting.rules import DecisionRule, Vote, decide
+
+VOTES = (Vote.YES, Vote.ABSTAIN, Vote.NO)
+
+
+def brute_force(rule: DecisionRule, members, permanent, probs) -> float:
+    """Sum over every vote profile of its probability times whether `decide` adopts it."""
+    total = 0.0
+    for profile in itertools.product(range(3), repeat=len(members)):
+        p = np.prod([probs[i][v] for i, v in enumerate(profile)])
+        votes = {m: VOTES[v] for m, v in zip(members, profile, strict=True)}
+        if decide(rule, members, votes, permanent=permanent).adopted:
+            total += p
+    return total
+
+
+probabilities = st.lists(
+    st.tuples(st.floats(0.01, 1), st.floats(0.01, 1), st.floats(0.01, 1)).map(
+        lambda t: tuple(x / sum(t) for x in t)
+    ),
+    min_size=3,
+    max_size=7,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(probs=probabilities, quota=st.integers(1, 5), holders=st.integers(0, 3))
+def test_quota_with_veto_is_exact(probs, quota, holders):
+    members = [f"M{i}" for i in range(len(probs))]
+    permanent = tuple(members[:holders])
+    rule = DecisionRule(quota=quota, veto_holders="permanent")
+    compiled = compile_rule(rule, members, permanent)
+    got = p_adopted(compiled, np.array(probs))
+    assert got == pytest.approx(brute_force(rule, members, permanent, probs), abs=1e-9)
+
+
+@settings(max_examples=30, deadline=None)
+@given(probs=probabilities)
+def test_unanimity_is_exact(probs):
+    members = [f"M{i}" for i in range(len(probs))]
+    rule = DecisionRule(veto_holders="all")
+    got = p_adopted(compile_rule(rule, members, ()), np.array(probs))
+    assert got == pytest.approx(brute_force(rule, members, (), probs), abs=1e-9)
+
+
+def test_share_of_the_present_and_voting_is_close_for_a_large_assembly():
+    rng = np.random.default_rng(0)
+    raw = rng.random((60, 3))
+    probs = raw / raw.sum(axis=1, keepdims=True)
+    members = [f"M{i}" for i in range(60)]
+    rule = DecisionRule(share=2 / 3, share_of="present_and_voting")
+    got = p_adopted(compile_rule(rule, members, ()), probs)
+    # Monte Carlo of the exact rule
+    draws = np.array([rng.choice(3, size=20_000, p=p) for p in probs]).T
+    yes, no = (draws == 0).sum(axis=1), (draws == 2).sum(axis=1)
+    exact = np.mean(yes >= np.ceil(2 / 3 * (yes + no) - 1e-9))
+    assert got == pytest.approx(exact, abs=0.03)
+
+
+def test_more_support_never_lowers_the_probability_of_adoption():
+    members = [f"M{i}" for i in range(5)]
+    rule = DecisionRule(quota=3, veto_holders="permanent")
+    compiled = compile_rule(rule, members, ("M0",))
+    low = np.array([[0.4, 0.3, 0.3]] * 5)
+    high = low.copy()
+    high[0] = [0.7, 0.2, 0.1]
+    assert p_adopted(compiled, high) >= p_adopted(compiled, low)
+
+
+def test_the_level_of_a_ladder():
+    adoptions = [0.2, 0.5, 0.9]  # force, sanctions, condemnation
+    assert p_level(adoptions, 0) == pytest.approx(0.2)
+    assert p_level(adoptions, 2) == pytest.approx(0.8 * 0.5 * 0.9)
+    assert p_level(adoptions, None) == pytest.approx(0.8 * 0.5 * 0.1)
+    assert sum(p_level(adoptions, k) for k in (0, 1, 2, None)) == pytest.approx(1.0)

@@ -1,0 +1,65 @@
+"""Scoring a corpus: accuracy at three levels beside baselines, on a small corpus copied from
+the built-in one (a case whose file is broken is kept with its error, never lost)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+import collsec.cli  # noqa: F401  (registers the commands)
+from collsec.cli.app import app
+from collsec.validation.corpus import builtin_corpus, corpus_cases
+from collsec.validation.score import evaluate, summary
+
+NAMES = ("korea-1950", "gulf-1990", "manchuria-1931")
+
+
+@pytest.fixture
+def small(tmp_path):
+    for part in ("scenarios", "records"):
+        (tmp_path / part).mkdir()
+        for name in NAMES:
+            shutil.copy(builtin_corpus() / part / f"{name}.yaml", tmp_path / part)
+    return tmp_path
+
+
+def test_summary_counts_the_cases_and_the_baselines(small):
+    cases, unpaired = corpus_cases(small)
+    ev = evaluate(cases, draws=20)
+    s = summary(ev)
+    assert s["cases"] == 3 and not unpaired
+    # majority class of the three records: two authorised_force, one condemnation
+    assert s["baselines"]["majority_response"] == {"value": "authorised_force", "accuracy": 0.6667}
+    votes = s["votes"]
+    assert votes["n"] == len(ev.votes) > 0
+    assert votes["baselines"]["all_yes"] == round(
+        sum(v.recorded == "yes" for v in ev.votes) / votes["n"], 4
+    )
+    assert 0 <= votes["accuracy"] <= 1
+
+
+def test_a_broken_case_is_reported_not_lost(small):
+    (small / "scenarios" / "gulf-1990.yaml").write_text("name: gulf-1990\n", encoding="utf-8")
+    cases, _ = corpus_cases(small)
+    ev = evaluate(cases, draws=10)
+    errors = [r for r in ev.cases if r.error]
+    assert [r.case for r in errors] == ["gulf-1990"] and len(ev.cases) == 3
+
+
+def test_validate_prints_json_and_a_figure(small, tmp_path):
+    figure = tmp_path / "v.png"
+    r = CliRunner().invoke(
+        app, ["validate", "--corpus", str(small), "-n", "10", "--json", "--figure", str(figure)]
+    )
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.output)
+    assert {"train", "test", "all", "cases", "vote_misses"} <= set(data)
+    assert figure.exists() and figure.with_suffix(".svg").exists()
+
+
+def test_validate_refuses_a_folder_that_is_not_a_corpus(tmp_path):
+    r = CliRunner().invoke(app, ["validate", "--corpus", str(tmp_path)])
+    assert r.exit_code == 2 and "scenarios" in r.output
