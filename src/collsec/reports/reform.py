@@ -1,12 +1,18 @@
-"""The reform comparison as a table (pandas) and a figure (matplotlib)."""
+"""The reform comparison as a table (pandas), Rich tables for people, and a figure."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pandas as pd
+from rich import box
+from rich.table import Table
 
 from collsec.reform import Reform, class_power
+from collsec.reform.record import ASSUMPTIONS
+
+LETTERS = dict(zip(ASSUMPTIONS, "ABC", strict=True))
+"""Assumption -> the letter the tables use for it (A, B, C as in docs/voting.md)."""
 
 
 def comparison(reforms: dict[str, Reform], passing: pd.DataFrame | None) -> pd.DataFrame:
@@ -84,3 +90,69 @@ def figure(table: pd.DataFrame, path: Path, fmt: str | None = None) -> None:
     fig.tight_layout()
     fig.savefig(path, format=fmt)
     plt.close(fig)
+
+
+def _cell(value, listing: bool) -> str:
+    if listing and isinstance(value, bool | float):
+        return "yes" if value is True or value == 1.0 else "no"
+    return str(value)
+
+
+def vetoes_table(
+    title: str, shown: pd.DataFrame, lines: pd.DataFrame | None, by: str | None
+) -> Table:
+    """The rows of ``reform vetoes`` (a breakdown, or the list of drafts) for one reform.
+
+    ``lines`` are the total lines of a breakdown (:func:`collsec.reform.record.totals`),
+    printed under its groups; a listing ends with its own total line (the drafts, those
+    taken to concern mass atrocities, and those that would pass). The assumptions are headed
+    A, B, C. The reform, named in the title, is not repeated on every row; the region and the
+    record number of a listing stay in the CSV, so that the table fits 80 columns.
+    """
+    listing = "draft" in shown.columns
+    dropped = {"reform", "record", "region"} if listing else {"reform"}
+    columns = [c for c in shown.columns if c not in dropped]
+    table = Table(title=title, box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    for col in columns:
+        header = LETTERS.get(col, "by" if col == "vetoed_by" and listing else col)
+        numeric = col in ASSUMPTIONS or col == "vetoed"
+        table.add_column(
+            header,
+            justify="right" if numeric else "left",
+            no_wrap=numeric or col == "date",
+            overflow="fold",
+            max_width=14 if col == "draft" else None,
+        )
+    for row in shown[columns].itertuples(index=False):
+        table.add_row(*[_cell(v, listing) for v in row])
+    if listing:
+        table.add_section()
+        total = {"date": "total", "draft": f"{len(shown)} drafts"}
+        for col in ("atrocity", *ASSUMPTIONS):
+            if col in shown:
+                total[col] = str(int(shown[col].sum()))
+        table.add_row(*[total.get(c, "") for c in columns], style="bold")
+    if lines is not None:
+        table.add_section()
+        for line in lines.itertuples(index=False):
+            label = {"drafts": "total: drafts", "vetoes": "total: vetoes cast"}[line.line]
+            values = {c: getattr(line, c) for c in lines.columns}
+            table.add_row(label, *[str(values[c]) for c in columns[1:]], style="bold")
+    return table
+
+
+def vetoes_note(by: str | None, lines: pd.DataFrame | None) -> str:
+    """What the counts of ``reform vetoes`` count, and the assumptions behind A, B, C."""
+    text = (
+        "A, B, C: would pass if "
+        + "; ".join(f"({LETTERS[k]}) {v}" for k, v in ASSUMPTIONS.items())
+        + ". See docs/voting.md for what the record cannot tell."
+    )
+    if by == "vetoed_by" and lines is not None:
+        vetoes, drafts = (int(lines[lines.line == k].vetoed.iloc[0]) for k in ("vetoes", "drafts"))
+        text = (
+            f"A draft vetoed by several members counts once for each of them: the "
+            f"{drafts} drafts carry {vetoes} vetoes, so the groups sum to the vetoes cast, and "
+            f"the last line counts each draft once. " + text
+        )
+    return text
