@@ -73,3 +73,11 @@ def test_a_bad_yaml_file_names_the_file(tmp_path):
 def test_experiment_refuses_too_few_replicates():
     r = invoke("experiment", "-r", "1")
     assert r.exit_code == 2 and "at least 2" in r.output
+
+
+def test_piped_output_has_no_progress_bar_and_no_blank_lines():
+    """50 replicates or more show a progress bar in a terminal only; a pipe gets the table."""
+    r = invoke("simulate", "-r", "50", "--states", "6", "--turns", "5")
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[0].strip(), r.output[:200]
+    assert "histories" not in r.output.splitlines()[0]

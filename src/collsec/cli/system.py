@@ -50,8 +50,9 @@ def parse_doctrines(text: str | None) -> dict[str, float] | None:
 
 
 def progress_bar(total: int, label: str) -> Progress:
-    """A Rich progress bar (shown for 50 steps or more) that refreshes as steps end, with no
-    thread of its own (worker processes are forked from a process without extra threads).
+    """A Rich progress bar (shown for 50 steps or more, in a terminal: piped or redirected
+    output gets no bar and no blank lines) that refreshes as steps end, with no thread of its
+    own (worker processes are forked from a process without extra threads).
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -63,7 +64,7 @@ def progress_bar(total: int, label: str) -> Progress:
         console=console,
         transient=True,
         auto_refresh=False,
-        disable=total < 50,
+        disable=total < 50 or not console.is_terminal,  # no bar (nor blank lines) in a pipe
     )
     bar.add_task(label, total=total)
     return bar
