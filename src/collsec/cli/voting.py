@@ -131,7 +131,13 @@ def compare(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     csv: Annotated[Path | None, typer.Option(help="Write the table as CSV.")] = None,
-    figure: Annotated[Path | None, typer.Option(help="Write the figure (PNG or SVG).")] = None,
+    figure: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write the figure: FILE.png (300 dpi), with its vector twins FILE.svg and "
+            "FILE.pdf beside it."
+        ),
+    ] = None,
 ) -> None:
     """All presets side by side: power by class, power to act, vetoed drafts that would pass."""
     import os
@@ -140,15 +146,19 @@ def compare(
     from rich.table import Table
 
     from collsec.data.paths import ENV_VAR
-    from collsec.outputs import Output, atomic_file, plan, write_table
+    from collsec.outputs import Output, plan, write_table
     from collsec.reform import load_presets
     from collsec.reports.reform import comparison
     from collsec.reports.reform import figure as draw
+    from collsec.reports.style import FORMATS
 
+    # the figure's vector twins are outputs too: each checked, none the same file as --csv
+    twins = [figure.with_suffix(f) for f in FORMATS[1:]] if figure is not None else []
     plan(
         [
             Output("--csv", csv, (".csv",)),
-            Output("--figure", figure, (".png", ".svg")),
+            Output("--figure", figure, FORMATS),
+            *(Output("--figure", twin, FORMATS) for twin in twins),
         ]
     )
     reforms = load_presets(presets_file)
@@ -168,9 +178,7 @@ def compare(
     table = comparison(reforms, passing)
     if csv:
         write_table(table, csv)
-    if figure:
-        with atomic_file(figure) as tmp:
-            draw(table, tmp, figure.suffix.lower().lstrip("."))
+    files = draw(table, figure, len(record) if passing is not None else None) if figure else []
     if as_json:
         typer.echo(table.to_json(orient="records", indent=2))
         return
@@ -233,8 +241,8 @@ def compare(
             f"drafts (an assumption): topics {', '.join(atrocities.topics)}; drafts "
             f"{', '.join(atrocities.drafts)} ({n_atrocity} drafts)."
         )
-    if figure:
-        console.print(Text(f"figure: {figure}"))
+    if files:
+        console.print(Text("figure: " + ", ".join(str(f) for f in files)))
 
 
 @reform_app.command("vetoes")
