@@ -2,8 +2,8 @@
 
 ``shared_data`` is the public data directory the tests read (``$COLLSEC_DATA_DIR``, else
 ``../shared/data`` beside the repository). Tests that need it skip when it is absent, and
-instead of fifty quiet skips the run ends with one line saying how many were skipped and how
-to run them. The data are never copied into the repository.
+instead of fifty skips listed one by one the run ends with one line saying how many were
+skipped and how to run them. The data are never copied into the repository.
 """
 
 from __future__ import annotations
@@ -34,10 +34,29 @@ def shared_data() -> Path:
     return found
 
 
+_SKIP_LINE = next(
+    i
+    for i, line in enumerate(Path(__file__).read_text(encoding="utf-8").splitlines())
+    if "pytest.skip(NO_DATA)" in line
+)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Report every skip for want of the data at one place (the fixture), so that pytest's
+    short summary (``-ra``, the default here) folds them into one line.
+    """
+    report = yield
+    if report.skipped and isinstance(report.longrepr, tuple) and NO_DATA in report.longrepr[2]:
+        report.longrepr = (__file__, _SKIP_LINE, f"Skipped: {NO_DATA}")
+    return report
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
-    """One line for all the tests skipped for want of the public data."""
+    """The same line when the short summary does not list skips (``-r`` without ``s``)."""
+    if "s" in terminalreporter.reportchars:
+        return
     skipped = terminalreporter.stats.get("skipped", [])
     n = sum(1 for report in skipped if NO_DATA in str(report.longrepr))
     if n:
-        terminalreporter.write_sep("-", "public data", yellow=True)
         terminalreporter.write_line(f"{n} tests skipped: {NO_DATA}", yellow=True)
