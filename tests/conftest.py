@@ -34,8 +34,8 @@ def shared_data() -> Path:
     return found
 
 
-_SKIP_LINE = next(
-    i
+_SKIP_LINE = next(  # 1-based, as the short summary prints it
+    i + 1
     for i, line in enumerate(Path(__file__).read_text(encoding="utf-8").splitlines())
     if "pytest.skip(NO_DATA)" in line
 )
