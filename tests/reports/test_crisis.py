@@ -24,7 +24,7 @@ from collsec.reports.crisis import (
     vote_lists,
 )
 from collsec.scenarios import case_names, load_scenario
-from collsec.voting.rules import DecisionRule, Vote, decide
+from collsec.voting.rules import Decision, DecisionRule, Vote, decide
 
 WIDTH = 80
 
@@ -189,3 +189,19 @@ def test_json_is_the_result_itself_with_codes(runs):
     _, result = runs["korea-1950"]
     assert json.loads(to_json(result)) == json.loads(result.model_dump_json())
     assert "Republic of China" not in to_json(result)
+
+
+def test_the_referral_to_the_assembly_is_shown_with_its_tally(runs):
+    scenario, result = runs["korea-1950"]
+    referral = Decision(adopted=True, yes=9, no=1, abstain=1, absent=0, needed=7)
+    bodies = tuple(
+        b.model_copy(update={"referral": referral}) if b.id == "UNGA" else b for b in result.bodies
+    )
+    flat = " ".join(text_of(result.model_copy(update={"bodies": bodies}), scenario).split())
+    assert (
+        "referred by a procedural vote of the Council: adopted "
+        "(9 yes, 1 no, 1 abstaining; needed: 7 yes)" in flat
+    )
+    assert "referred by" not in " ".join(text_of(result, scenario).split()) or any(
+        b.referral for b in result.bodies
+    )

@@ -247,13 +247,29 @@ def _large_body(body: BodyRecord, labels: Labels) -> Iterable[Text]:
             yield Text(f"    {NOT_COUNTED} (parties to the dispute): {parties}", style="dim")
 
 
+def _referral(body: BodyRecord, labels: Labels) -> Iterable[Text]:
+    """The Council's procedural vote that sent the question to this body, if there was one."""
+    dec = body.referral
+    if dec is None:
+        return
+    who = f" ({labels.fold(dec.vetoed_by)} against)" if dec.vetoed_by else ""
+    yield Text(
+        f"  referred by a procedural vote of the Council: "
+        f"{'adopted' if dec.adopted else 'failed'}{who} ({dec.yes:g} yes, {dec.no:g} no, "
+        f"{dec.abstain:g} abstaining; needed: {dec.needed:g} yes)",
+        style="dim",
+    )
+
+
 def _body_parts(result: CrisisResult, labels: Labels):
     for body in result.bodies:
         title = f"{body.id}: {body.name}"
         if not body.drafts:
             yield Text(f"{title}: {body.note or 'no draft tabled'}", style="dim")
+            yield from _referral(body, labels)
             continue
         yield Text(f"{title}: {len(body.members)} members", style="bold")
+        yield from _referral(body, labels)
         rule = labels.rules.get(body.id)
         if rule is not None:
             yield Text(f"  rule: {rule_in_words(rule)}", style="italic")
