@@ -21,7 +21,7 @@ def invoke(*args):
 def test_run_prints_votes_and_outcome():
     r = invoke("run", KOREA)
     assert r.exit_code == 0, r.output
-    assert "UNSC" in r.output and "response" in r.output and "authorised_force" in r.output
+    assert "UNSC" in r.output and "response" in r.output and "authorised force" in r.output
 
 
 def test_run_json_has_the_documented_fields():

@@ -73,3 +73,43 @@ def test_a_bad_yaml_file_names_the_file(tmp_path):
 def test_experiment_refuses_too_few_replicates():
     r = invoke("experiment", "-r", "1")
     assert r.exit_code == 2 and "at least 2" in r.output
+
+
+def test_piped_output_has_no_progress_bar_and_no_blank_lines():
+    """50 replicates or more show a progress bar in a terminal only; a pipe gets the table."""
+    r = invoke("simulate", "-r", "50", "--states", "6", "--turns", "5")
+    assert r.exit_code == 0, r.output
+    assert r.output.splitlines()[0].strip(), r.output[:200]
+    assert "histories" not in r.output.splitlines()[0]
+
+
+def test_the_experiment_tables_fit_80_columns_and_keep_every_doctrine(tmp_path, monkeypatch):
+    from collsec.experiments import classic
+
+    small = {"states": 10, "turns": 30}
+    monkeypatch.setattr(
+        classic,
+        "SYSTEMS",
+        {
+            "a mixture of all four doctrines, with a long name": {
+                "doctrines": {
+                    "realpolitik": 0.4,
+                    "collective_security": 0.2,
+                    "collective_defence": 0.2,
+                    "laissez_faire": 0.2,
+                },
+                **small,
+            },
+            "all realpolitik": {"doctrines": {"realpolitik": 1.0}, **small},
+        },
+    )
+    r = runner.invoke(
+        app,
+        ["experiment", "-r", "2", "--workers", "1", "--out", str(tmp_path)],
+        env={"COLUMNS": "80"},
+    )
+    assert r.exit_code == 0, r.output
+    assert max(len(line) for line in r.output.splitlines()) <= 80
+    assert "\u2026" not in r.output
+    for doctrine in ("realpolitik", "collective security", "collective defence", "laissez-faire"):
+        assert doctrine in r.output

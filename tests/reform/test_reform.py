@@ -55,7 +55,9 @@ def test_veto_counts_come_from_the_file(shared_data):
     assert 0 < c.loc["ga-override", "by_alignment"] <= len(rows)
 
 
-def test_reform_compare_cli_writes_table_csv_and_figure(shared_data, tmp_path):
+def test_reform_compare_cli_writes_table_csv_and_figure(shared_data, tmp_path, monkeypatch):
+    # the last call runs without the data: COLLSEC_DATA_DIR, if the user set it, must not count
+    monkeypatch.delenv("COLLSEC_DATA_DIR", raising=False)
     fig, table = tmp_path / "reform.png", tmp_path / "reform.csv"
     r = runner.invoke(
         app,

@@ -141,7 +141,7 @@ def run(
     if as_json:
         typer.echo(printable(to_json(result)))
     else:
-        render(result, console)
+        render(result, console, loaded)
 
 
 @app.command()
@@ -152,10 +152,9 @@ def demo(draws: DRAWS = 1000, seed: SEED = 0) -> None:
     from collsec.reports.crisis import outcome_table
     from collsec.scenarios import case_names, load_scenario
 
-    rows = [
-        (name, run_crisis(load_scenario(name), draws=draws, seed=seed)) for name in case_names()
-    ]
-    console.print(outcome_table(rows))
+    scenarios = {name: load_scenario(name) for name in case_names()}
+    rows = [(name, run_crisis(s, draws=draws, seed=seed)) for name, s in scenarios.items()]
+    console.print(outcome_table(rows, scenarios))
     console.print(
         "Details of one case: [bold]collsec run korea-1950[/]; a counterfactual: "
         "[bold]collsec run korea-1950 --set actors.USSR.absent=false[/]"

@@ -50,8 +50,9 @@ def parse_doctrines(text: str | None) -> dict[str, float] | None:
 
 
 def progress_bar(total: int, label: str) -> Progress:
-    """A Rich progress bar (shown for 50 steps or more) that refreshes as steps end, with no
-    thread of its own (worker processes are forked from a process without extra threads).
+    """A Rich progress bar (shown for 50 steps or more, in a terminal: piped or redirected
+    output gets no bar and no blank lines) that refreshes as steps end, with no thread of its
+    own (worker processes are forked from a process without extra threads).
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
@@ -63,7 +64,7 @@ def progress_bar(total: int, label: str) -> Progress:
         console=console,
         transient=True,
         auto_refresh=False,
-        disable=total < 50,
+        disable=total < 50 or not console.is_terminal,  # no bar (nor blank lines) in a pipe
     )
     bar.add_task(label, total=total)
     return bar
@@ -213,9 +214,10 @@ def experiment(
 ) -> None:
     """The classic comparison of security systems (docs/model.md, Part II).
 
-    The folder's three files (table, replicates, figure) are replaced together when the run
-    ends, or not at all; other files in the folder are kept.
+    The folder's files (table, replicates, the figure and its two vector twins) are replaced
+    together when the run ends, or not at all; other files in the folder are kept.
     """
+    from rich import box
     from rich.table import Table
 
     from collsec.experiments.classic import SYSTEMS, classic
@@ -226,10 +228,31 @@ def experiment(
     plan([Output("--out", out, folder=True)])
     with progress_bar(replicates * len(SYSTEMS), "systems") as bar:
         table, files = classic(replicates, seed, workers, out, advance(bar))
-    view = Table(title=f"classic comparison: {replicates} histories per system, 95% intervals")
-    for col in table.columns:
-        view.add_column(col.replace("survival: ", "survival of "), min_width=12)
-    for row in table.itertuples(index=False):
-        view.add_row(*[str(v) for v in row])
-    console.print(view)
+    # Two narrow tables rather than one of seven wide columns: each fits 80 columns (tested).
+    style = {"box": box.SIMPLE_HEAD, "pad_edge": False, "show_edge": False}
+    systems = Table(
+        title=f"classic comparison: {replicates} histories per system, 95% intervals", **style
+    )
+    for col, header in (("system", "system"), ("endured", "no hegemon"), ("wars", "wars")):
+        systems.add_column(
+            header, no_wrap=col != "system", max_width=30 if col == "system" else None
+        )
+    survival = Table(title="survival of each doctrine's states", **style)
+    for header in ("system", "doctrine", "share alive at the end"):
+        survival.add_column(
+            header, no_wrap=header != "system", max_width=30 if header == "system" else None
+        )
+    for row in table.to_dict("records"):
+        systems.add_row(row["system"], row["endured"], row["wars"])
+        shown = [
+            (k.removeprefix("survival: "), v)
+            for k, v in row.items()
+            if k.startswith("survival: ") and v != "-"
+        ]
+        for k, (doctrine, value) in enumerate(shown):
+            survival.add_row(
+                row["system"] if k == 0 else "", doctrine, value, end_section=k == len(shown) - 1
+            )
+    console.print(systems)
+    console.print(survival)
     console.print(Text(f"{len(SYSTEMS)} systems; wrote " + ", ".join(str(f) for f in files)))

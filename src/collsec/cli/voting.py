@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.text import Text
 
 from collsec.cli.app import app, console, user_errors
@@ -88,36 +89,27 @@ def power(
             )
         )
         return
-    table = Table(title=f"{reform.name}: power of one member of each class")
-    for col in (
-        "class",
-        "seats",
-        "veto",
-        "Shapley-Shubik",
-        "Banzhaf",
-        "Banzhaf (abs.)",
-        "Coleman prevent",
-        "Coleman initiate",
-    ):
-        table.add_column(
-            col, justify="right" if col not in ("class", "veto") else "left", no_wrap=col == "class"
-        )
+    # One column per class and one row per index: narrow enough for 80 columns (tested).
+    table = Table(
+        title=f"{reform.name}: power of one member of each class",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+    )
+    table.add_column("")
     for r in rows:
-        table.add_row(
-            r["class"],
-            str(r["seats"]),
-            "yes" if r["veto"] else "",
-            *(
-                f"{r[k]:.5f}"
-                for k in (
-                    "shapley_shubik",
-                    "banzhaf",
-                    "banzhaf_absolute",
-                    "coleman_prevent",
-                    "coleman_initiate",
-                )
-            ),
-        )
+        table.add_column(r["class"].replace("_", " "), justify="right")
+    table.add_row("seats", *[str(r["seats"]) for r in rows])
+    table.add_row("veto", *["yes" if r["veto"] else "no" for r in rows])
+    table.add_section()
+    for key, label in (
+        ("shapley_shubik", "Shapley-Shubik"),
+        ("banzhaf", "Banzhaf (normalised)"),
+        ("banzhaf_absolute", "Banzhaf (absolute)"),
+        ("coleman_prevent", "Coleman: power to prevent"),
+        ("coleman_initiate", "Coleman: power to initiate"),
+    ):
+        table.add_row(label, *[f"{r[key]:.5f}" for r in rows])
     console.print(table)
     console.print(
         f"Coleman's power of the council to act: {council['power_to_act']:.5f}"
@@ -139,25 +131,34 @@ def compare(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
     csv: Annotated[Path | None, typer.Option(help="Write the table as CSV.")] = None,
-    figure: Annotated[Path | None, typer.Option(help="Write the figure (PNG or SVG).")] = None,
+    figure: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write the figure: FILE.png (300 dpi), with its vector twins FILE.svg and "
+            "FILE.pdf beside it."
+        ),
+    ] = None,
 ) -> None:
     """All presets side by side: power by class, power to act, vetoed drafts that would pass."""
     import os
 
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
     from collsec.data.paths import ENV_VAR
-    from collsec.outputs import Output, atomic_file, plan, write_table
+    from collsec.outputs import Output, plan, write_table
     from collsec.reform import load_presets
     from collsec.reports.reform import comparison
     from collsec.reports.reform import figure as draw
+    from collsec.reports.style import FORMATS
 
+    # the figure's vector twins are outputs too: each checked, none the same file as --csv
+    twins = [figure.with_suffix(f) for f in FORMATS[1:]] if figure is not None else []
     plan(
         [
             Output("--csv", csv, (".csv",)),
-            Output("--figure", figure, (".png", ".svg")),
+            Output("--figure", figure, FORMATS),
+            *(Output("--figure", twin, FORMATS) for twin in twins),
         ]
     )
     reforms = load_presets(presets_file)
@@ -177,20 +178,20 @@ def compare(
     table = comparison(reforms, passing)
     if csv:
         write_table(table, csv)
-    if figure:
-        with atomic_file(figure) as tmp:
-            draw(table, tmp, figure.suffix.lower().lstrip("."))
+    files = draw(table, figure, len(record) if passing is not None else None) if figure else []
     if as_json:
         typer.echo(table.to_json(orient="records", indent=2))
         return
     out = Table(
-        title="Security Council reform presets: Shapley-Shubik index of one member "
-        "(Banzhaf in --json / --csv)",
+        title="Security Council reform presets",
         box=box.SIMPLE_HEAD,
         padding=(0, 1),
+        collapse_padding=True,
         pad_edge=False,
-        caption="n: seats; perm. / new / elect.: one permanent, new permanent, elected member; "
-        "act: Coleman's power of the council to act",
+        show_edge=False,
+        caption="n: seats; perm. / new / elect.: Shapley-Shubik index of one permanent, new "
+        "permanent, elected member (Banzhaf in --json / --csv); act: Coleman's power of the "
+        "council to act",
     )
     cols = [
         ("reform", "reform"),
@@ -220,7 +221,7 @@ def compare(
                 "-" if v is None or v != v else (f"{v:.5f}" if isinstance(v, float) else str(v))
             )
         out.add_row(*cells)
-    Console(width=max(console.width, 100), highlight=False).print(out)  # never cut numbers
+    console.print(out, highlight=False)  # 76 columns wide: fits a terminal of 80 (tested)
     if passing is None:
         console.print(
             "The veto record is left out: pass --data-dir DIR (or set "
@@ -240,8 +241,8 @@ def compare(
             f"drafts (an assumption): topics {', '.join(atrocities.topics)}; drafts "
             f"{', '.join(atrocities.drafts)} ({n_atrocity} drafts)."
         )
-    if figure:
-        console.print(Text(f"figure: {figure}"))
+    if files:
+        console.print(Text("figure: " + ", ".join(str(f) for f in files)))
 
 
 @reform_app.command("vetoes")
@@ -257,13 +258,12 @@ def vetoes(
     presets_file: Annotated[Path | None, typer.Option("--presets")] = None,
 ) -> None:
     """Which of the drafts vetoed since 1946 would pass under one reform, and where."""
-    from rich.table import Table
-
     from collsec.data.unga import load_ideal_points
     from collsec.data.vetoes import load_vetoes
     from collsec.outputs import Output, plan, write_table
     from collsec.reform import load_presets
-    from collsec.reform.record import ASSUMPTIONS, BREAKDOWNS, counts, evaluate
+    from collsec.reform.record import BREAKDOWNS, counts, evaluate, totals
+    from collsec.reports.reform import vetoes_note, vetoes_table
 
     plan([Output("--csv", csv, (".csv",))])
     reforms = load_presets(presets_file)
@@ -279,6 +279,7 @@ def vetoes(
         load_ideal_points(data_dir),
         mass_atrocity(presets_file),
     )
+    lines = None
     if listing:
         shown = rows.pivot_table(
             index=["record", "date", "draft", "topic", "region", "vetoed_by", "atrocity"],
@@ -286,29 +287,14 @@ def vetoes(
             values="passes",
             sort=False,
         ).reset_index()
+        shown.columns.name = None
         shown["date"] = shown["date"].dt.date.astype(str)
     else:
         shown = counts(rows, by)
-    table = Table(title=f"{reforms[reform].name}: vetoed drafts 1946 - Sept 2022 that would pass")
-    for col in shown.columns:
-        table.add_column(
-            str(col), justify="right" if col in ASSUMPTIONS or col == "vetoed" else "left"
-        )
-    for row in shown.itertuples(index=False):
-        table.add_row(
-            *[
-                ("yes" if v is True or v == 1.0 else "no")
-                if isinstance(v, bool | float) and listing
-                else str(v)
-                for v in row
-            ]
-        )
-    console.print(table)
-    console.print(
-        "Assumptions: "
-        + "; ".join(f"{k}: {v}" for k, v in ASSUMPTIONS.items())
-        + ". See docs/voting.md for what the record cannot tell."
-    )
+        lines = totals(rows, by) if by else None
+    title = f"{reforms[reform].name}: vetoed drafts 1946 - Sept 2022 that would pass"
+    console.print(vetoes_table(title, shown, lines, by))
+    console.print(vetoes_note(by, lines))
     if csv:
         write_table(shown, csv)
         console.print(Text(f"wrote {csv}"))

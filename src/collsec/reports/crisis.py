@@ -1,16 +1,30 @@
-"""Rendering a crisis result for a person (Rich) or a program (JSON)."""
+"""Rendering a crisis result for a person (Rich) or a program (JSON).
+
+The text is for people: actors by name with their code in brackets ("Soviet Union [RUS]"),
+long lists folded with a count ("... and 87 more", strongest members first), the decision rule
+in words, causes in words, and every table narrow enough for an 80-column terminal. Every
+tally printed beside a list of members is counted from the same votes as the list, and
+members a rule leaves out of the count (the parties to a dispute under Covenant Art. 15) are
+shown apart. The JSON is the result itself, unchanged: codes, not names.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
 
+from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from collsec.crisis.deliberation import BodyRecord, Draft
 from collsec.crisis.outcome import CrisisResult
-from collsec.voting.rules import Vote
+from collsec.scenarios.model import Scenario
+from collsec.voting.rules import DecisionRule, Vote
 
 VOTE_STYLE = {Vote.YES: "green", Vote.NO: "bold red", Vote.ABSTAIN: "yellow", Vote.ABSENT: "dim"}
 RESULT_STYLE = {
@@ -19,6 +33,12 @@ RESULT_STYLE = {
     "aggression_prevailed": "red",
     "stalemate": "yellow",
 }
+LARGE_BODY = 20
+"""Bodies with more members are shown as tallies with the members of each vote listed."""
+LISTED = 8
+"""How many members a folded list names before "... and N more"."""
+NOT_COUNTED = "not counted"
+"""Label of the members a rule leaves out of the count (parties to the dispute)."""
 
 
 def to_json(result: CrisisResult) -> str:
@@ -26,68 +46,284 @@ def to_json(result: CrisisResult) -> str:
     return json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False)
 
 
-LARGE_BODY = 20
-"""Bodies with more members are shown as a tally with the no and abstaining members named."""
+@dataclass(frozen=True)
+class Labels:
+    """How to show actors: names and capabilities from the scenario, when it is known.
+
+    Without a scenario, actors are shown by code and lists keep the result's order.
+    """
+
+    names: Mapping[str, str] = field(default_factory=dict)
+    capability: Mapping[str, float] = field(default_factory=dict)
+    rules: Mapping[str, DecisionRule] = field(default_factory=dict)
+    folded: list[int] = field(default_factory=list, compare=False)
+
+    @classmethod
+    def of(cls, scenario: Scenario | None) -> Labels:
+        """Names, CINC capabilities and the bodies' decision rules of ``scenario``."""
+        if scenario is None:
+            return cls()
+        return cls(
+            names={code: actor.name for code, actor in scenario.actors.items()},
+            capability={code: actor.capability for code, actor in scenario.actors.items()},
+            rules={body.id: body.resolved().rule for body in scenario.bodies},
+        )
+
+    def __call__(self, code: str) -> str:
+        """``"Soviet Union [RUS]"``; the code alone when the name is unknown."""
+        name = self.names.get(code)
+        return f"{name} [{code}]" if name and name != code else code
+
+    def strongest_first(self, codes: Iterable[str]) -> list[str]:
+        """``codes`` by capability, largest first (stable: ties keep their order)."""
+        return sorted(codes, key=lambda c: -self.capability.get(c, 0.0))
+
+    def fold(self, codes: Sequence[str], limit: int = LISTED) -> str:
+        """Names of ``codes``, strongest first, the rest folded: ``"A [X], B [Y] and 87 more"``.
+
+        A list is folded only when at least two names would be hidden.
+        """
+        ordered = self.strongest_first(codes)
+        if len(ordered) <= limit + 1:
+            return ", ".join(self(c) for c in ordered)
+        shown = ", ".join(self(c) for c in ordered[:limit])
+        self.folded.append(len(ordered) - limit)
+        return f"{shown} ... and {len(ordered) - limit} more"
 
 
-def _tally_lines(body):
+_FRACTION_WORDS = {
+    Fraction(2, 3): "two-thirds",
+    Fraction(1, 2): "half",
+    Fraction(3, 4): "three-quarters",
+}
+
+
+def rule_in_words(rule: DecisionRule) -> str:
+    """A decision rule as a person would state it.
+
+    Examples: ``"unanimity, the parties to the dispute not counted"``; ``"9 yes votes and no
+    permanent member against"``; ``"two-thirds of those present and voting"``.
+    """
+    if rule.is_unanimity:
+        text = "unanimity"
+    else:
+        parts = []
+        if rule.quota is not None:
+            parts.append(f"{rule.quota:g} yes {'weighted votes' if rule.weights else 'votes'}")
+        if rule.share is not None:
+            frac = Fraction(rule.share).limit_denominator(12)
+            share = _FRACTION_WORDS.get(frac, f"{frac.numerator}/{frac.denominator}")
+            base = "the members" if rule.share_of == "members" else "those present and voting"
+            parts.append(f"{share} of {base}")
+        text = " and ".join(parts)
+        if rule.veto_holders:
+            who = (
+                "permanent member"
+                if rule.veto_holders == "permanent"
+                else "of " + ", ".join(rule.veto_holders)
+            )
+            text += (
+                f" and no {who} against"
+                if rule.vetoes_to_block == 1
+                else f" and fewer than {rule.vetoes_to_block} {who}s against"
+            )
+            if rule.abstention_blocks:
+                text += " (an abstention or absence counts as against)"
+    if rule.exclude_parties:
+        text += ", the parties to the dispute not counted"
+    if rule.veto_waived_for:
+        text += f"; no veto on {', '.join(rule.veto_waived_for)} drafts"
+    return text
+
+
+def _needed(draft: Draft, rule: DecisionRule | None) -> str:
+    """What one draft needed: the rule's name under unanimity, else the yes votes needed."""
+    if (rule is not None and rule.is_unanimity) or draft.decision.cause == "unanimity_failed":
+        return "unanimity"
+    return f"{draft.decision.needed:g} yes"
+
+
+VERDICT = {
+    None: "adopted",
+    "veto": "vetoed",
+    "unanimity_failed": "no unanimity",
+    "insufficient_votes": "too few yes",
+}
+
+
+def _verdict(draft: Draft) -> str:
+    return VERDICT.get(draft.decision.cause, draft.decision.cause or "adopted")
+
+
+def _counted(body: BodyRecord, draft: Draft) -> list[str]:
+    """The members whose votes the rule counted on this draft (all but the parties left out)."""
+    left_out = set(draft.decision.not_counted)
+    return [m for m in body.members if m not in left_out]
+
+
+def vote_lists(body: BodyRecord, draft: Draft) -> dict[Vote, list[str]]:
+    """The counted members of ``body`` by their vote on ``draft``: the lists beside a tally."""
+    counted = _counted(body, draft)
+    return {v: [m for m in counted if draft.votes[m] == v] for v in Vote}
+
+
+def _vetoers(body: BodyRecord, labels: Labels) -> Iterable[Text]:
+    """Who blocked each draft: vetoed by named members, or blocked (unanimity) by each no."""
+    for d in body.drafts:
+        if d.decision.vetoed_by:
+            verb = "blocked" if d.decision.cause == "unanimity_failed" else "vetoed"
+            who = labels.fold(d.decision.vetoed_by)
+            yield Text(f"  {d.measure.value}: {verb} by {who}", style="red")
+
+
+def _small_body(body: BodyRecord, labels: Labels) -> Iterable[Table | Text]:
+    """One row per member, one column per draft, then the tally, the need and the verdict."""
+    permanent = set(body.permanent)
+    left_out = {m for d in body.drafts for m in d.decision.not_counted}
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, padding=(0, 1))
+    table.add_column("member", overflow="fold")
+    for d in body.drafts:
+        table.add_column(d.measure.value, justify="center", no_wrap=True)
+    for m in body.members:
+        mark = ("*" if m in permanent else "") + ("\u2020" if m in left_out else "")
+        table.add_row(
+            labels(m) + mark,
+            *[Text(d.votes[m].value, style=VOTE_STYLE[d.votes[m]]) for d in body.drafts],
+        )
+    table.add_section()
+    rule = labels.rules.get(body.id)
+    weighted = rule is not None and bool(rule.weights)
+    for total in ("yes", "no", "abstain"):
+        table.add_row(
+            total + (" (weight)" if weighted else ""),
+            *[f"{getattr(d.decision, total):g}" for d in body.drafts],
+        )
+    if any(d.decision.absent for d in body.drafts):
+        table.add_row("absent", *[f"{d.decision.absent:g}" for d in body.drafts])
+    if left_out:
+        table.add_row(NOT_COUNTED, *[str(len(d.decision.not_counted)) for d in body.drafts])
+    table.add_row("needed", *[_needed(d, rule) for d in body.drafts])
+    table.add_row(
+        Text("decision", style="bold"),
+        *[Text(_verdict(d), style="bold") for d in body.drafts],
+    )
+    yield table
+    notes = []
+    if permanent & set(body.members):
+        notes.append("* permanent member")
+    if left_out:
+        notes.append("\u2020 party to the dispute, not counted")
+    if notes:
+        yield Text("  " + "; ".join(notes), style="dim")
+
+
+def _large_body(body: BodyRecord, labels: Labels) -> Iterable[Text]:
+    """One tally per draft, with the members of each vote but the largest named (folded)."""
+    rule = labels.rules.get(body.id)
     for d in body.drafts:
         dec = d.decision
-        named = {v: [m for m in body.members if d.votes[m] == v] for v in Vote}
-        verdict = "adopted" if dec.adopted else f"failed: {dec.cause}"
-        line = Text.assemble(
+        lists = vote_lists(body, d)
+        tally = f"{dec.yes:g} yes, {dec.no:g} no, {dec.abstain:g} abstaining"
+        if dec.absent:
+            tally += f", {dec.absent:g} absent"
+        if dec.not_counted:
+            tally += f"; {len(dec.not_counted)} {NOT_COUNTED}"
+        yield Text.assemble(
             (f"  {d.measure.value}: ", "bold"),
-            f"{dec.yes:g}-{dec.no:g}-{dec.abstain:g}, needed {dec.needed:g}: ",
-            (verdict, "bold"),
+            (_verdict(d), "bold"),
+            f" ({tally}; needed: {_needed(d, rule)})",
         )
-        yield line
-        for v in (Vote.NO, Vote.ABSTAIN, Vote.ABSENT):
-            if named[v]:
-                yield Text(f"    {v.value}: {', '.join(named[v])}", style=VOTE_STYLE[v])
+        largest = max(lists, key=lambda v: len(lists[v]))
+        for vote in Vote:
+            if not lists[vote]:
+                continue
+            named = labels.fold(lists[vote])
+            if vote == largest:
+                alone = len(lists[vote]) == sum(len(v) for v in lists.values())
+                named = "every member counted" if alone else "the other members"
+            yield Text(f"    {vote.value} ({len(lists[vote])}): {named}", style=VOTE_STYLE[vote])
+        if dec.not_counted:
+            parties = ", ".join(f"{labels(m)} {d.votes[m].value}" for m in dec.not_counted)
+            yield Text(f"    {NOT_COUNTED} (parties to the dispute): {parties}", style="dim")
 
 
-def _body_tables(result: CrisisResult):
+def _referral(body: BodyRecord, labels: Labels) -> Iterable[Text]:
+    """The Council's procedural vote that sent the question to this body, if there was one."""
+    dec = body.referral
+    if dec is None:
+        return
+    who = f" ({labels.fold(dec.vetoed_by)} against)" if dec.vetoed_by else ""
+    yield Text(
+        f"  referred by a procedural vote of the Council: "
+        f"{'adopted' if dec.adopted else 'failed'}{who} ({dec.yes:g} yes, {dec.no:g} no, "
+        f"{dec.abstain:g} abstaining; needed: {dec.needed:g} yes)",
+        style="dim",
+    )
+
+
+def _body_parts(result: CrisisResult, labels: Labels):
     for body in result.bodies:
         title = f"{body.id}: {body.name}"
         if not body.drafts:
             yield Text(f"{title}: {body.note or 'no draft tabled'}", style="dim")
+            yield from _referral(body, labels)
             continue
+        yield Text(f"{title}: {len(body.members)} members", style="bold")
+        yield from _referral(body, labels)
+        rule = labels.rules.get(body.id)
+        if rule is not None:
+            yield Text(f"  rule: {rule_in_words(rule)}", style="italic")
         if len(body.members) > LARGE_BODY:
-            yield Text(f"{title} ({len(body.members)} members)", style="bold italic")
-            yield from _tally_lines(body)
-            if body.note:
-                yield Text(f"  {body.note}", style="dim")
-            continue
-        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-        table.add_column("member")
-        for d in body.drafts:
-            table.add_column(d.measure.value, justify="center")
-        for m in body.members:
-            name = f"{m}*" if m in body.permanent else m
-            table.add_row(
-                name, *[Text(d.votes[m].value, style=VOTE_STYLE[d.votes[m]]) for d in body.drafts]
-            )
-        rows = []
-        for d in body.drafts:
-            dec = d.decision
-            verdict = "adopted" if dec.adopted else f"failed: {dec.cause}"
-            if dec.vetoed_by:
-                verdict += f" ({', '.join(dec.vetoed_by)})"
-            rows.append(
-                f"{dec.yes:g}-{dec.no:g}-{dec.abstain:g}"
-                f"{f' ({dec.absent:g} absent)' if dec.absent else ''}, needed "
-                f"{dec.needed:g}: {verdict}"
-            )
-        table.add_row(Text("decision", style="bold"), *[Text(r, style="bold") for r in rows])
-        if body.permanent:
-            table.caption = "* permanent member"
-        yield table
+            yield from _large_body(body, labels)
+        else:
+            yield from _small_body(body, labels)
+        yield from _vetoers(body, labels)
         if body.note:
             yield Text(f"  {body.note}", style="dim")
 
 
-def render(result: CrisisResult, console: Console) -> None:
-    """Print the result: votes of each body, decision and why, coalition, scorecard, result."""
+def _words(code: str) -> str:
+    """A code for people: ``aggression_prevailed`` -> ``aggression prevailed``."""
+    return code.replace("_", " ")
+
+
+CAUSE_WORDS = {
+    "veto": "vetoed by {}",
+    "absent": "{} absent, its veto unused",
+    "unilateral": "{} acted alone",
+    "collective_defence": "collective defence by {}",
+    "regional_action": "regional action by {}",
+    "unanimity_failed": "no unanimity",
+    "insufficient_votes": "too few yes votes",
+    "attribution_failed": "the aggressor was not identified",
+    "permanent_members_agreed": "the permanent members agreed",
+    "non_members": "powers outside the bodies",
+    "free_riding": "free riding",
+    "sanctions_too_weak": "sanctions too weak",
+    "coalition_too_weak": "coalition too weak",
+    "aggressor_backed_down": "the aggressor backed down",
+}
+"""Cause code (docs/scenarios.md) -> words; ``{}`` takes the actor or body after the colon."""
+
+
+def cause_in_words(code: str, labels: Labels) -> str:
+    """``"veto:RUS"`` -> ``"vetoed by Soviet Union [RUS]"``; an unknown code is kept as is."""
+    head, _, arg = code.partition(":")
+    words = CAUSE_WORDS.get(head)
+    if words is None:
+        return code
+    if "{}" in words:
+        return words.format(labels(arg) if head in ("veto", "absent", "unilateral") else arg)
+    return words
+
+
+def render(result: CrisisResult, console: Console, scenario: Scenario | None = None) -> None:
+    """Print the result: votes of each body, decision and why, coalition, scorecard, result.
+
+    ``scenario`` (the one that was run) gives the actors' names, their capabilities (lists
+    name the strongest first) and the bodies' rules; without it, codes are shown.
+    """
+    labels = Labels.of(scenario)
     head = f"[bold]{result.title}[/]  ({result.scenario}"
     if result.counterfactual:
         head += f", counterfactual: {result.counterfactual}"
@@ -99,72 +335,105 @@ def render(result: CrisisResult, console: Console) -> None:
             f"attribution: the aggressor is identified with probability "
             f"{result.attribution_probability:.2f}"
         )
-    for part in _body_tables(result):
+    for part in _body_parts(result, labels):
         console.print(part)
     if result.coalition:
         c = result.coalition
         console.print(
-            f"[bold]coalition[/]: {', '.join(c.members)}; expected power at the "
-            f"theatre {c.expected_capability:.4f} vs {c.aggressor_capability:.4f} "
-            f"({', '.join(c.aggressor_side)}): ratio {c.power_ratio}"
+            Text.assemble(
+                ("coalition", "bold"),
+                f", {len(c.members)} members: {labels.fold(c.members)}",
+            )
+        )
+        console.print(
+            f"  expected power at the theatre {c.expected_capability:.4f} against "
+            f"{c.aggressor_capability:.4f} for {labels.fold(c.aggressor_side)}"
+            + (f": ratio {c.power_ratio:.3g}" if c.power_ratio is not None else ""),
+            highlight=False,
         )
         if c.free_riders:
-            console.print(f"  held back (free riders): {', '.join(c.free_riders)}")
+            console.print(
+                f"  held back (free riders, {len(c.free_riders)}): {labels.fold(c.free_riders)}"
+            )
     if result.sanctions:
         s = result.sanctions
         console.print(
-            f"[bold]sanctions[/] ({', '.join(s.measures)}): applied by "
-            f"{len(s.applied_by)} ({', '.join(s.applied_by[:12])}"
-            f"{', ...' if len(s.applied_by) > 12 else ''}); expected coverage of the "
-            f"aggressor's trade {s.coverage:.2f}, bite {s.bite:.2f}"
+            Text.assemble(
+                ("sanctions", "bold"),
+                f" ({', '.join(s.measures)}) applied by {len(s.applied_by)}: "
+                f"{labels.fold(s.applied_by)}",
+            )
+        )
+        console.print(
+            f"  expected coverage of the aggressor's trade {s.coverage:.2f}, bite {s.bite:.2f}",
+            highlight=False,
         )
         if s.obliged_not_applying:
             console.print(
-                f"  members not applying: {', '.join(s.obliged_not_applying[:15])}"
-                f"{', ...' if len(s.obliged_not_applying) > 15 else ''}"
+                f"  members not applying ({len(s.obliged_not_applying)}): "
+                f"{labels.fold(s.obliged_not_applying)}"
             )
     d = result.deterrence
     console.print(
-        f"[bold]aggressor's calculus[/]: expected gain of going on {d.expected_gain:+.3f}"
-        f" vs backing down {d.backing_down:+.3f} (stakes {d.stakes}, P(prevail) "
-        f"{d.p_prevail:.2f}, P(reversed) {d.p_reversed:.2f})"
+        Text.assemble(
+            ("aggressor's calculus", "bold"),
+            f": expected gain of going on {d.expected_gain:+.3f} against backing down "
+            f"{d.backing_down:+.3f} (stakes {d.stakes}, P(prevail) {d.p_prevail:.2f}, "
+            f"P(reversed) {d.p_reversed:.2f})",
+        )
     )
-    card = Table(title="principles", title_justify="left")
+    card = Table(
+        title="principles",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+    )
     for col in ("principle", "held", "value", "measure"):
-        card.add_column(col)
+        card.add_column(col, no_wrap=col != "measure")
     for name, score in result.scorecard.items():
         held = {
             True: Text("held", "green"),
             False: Text("failed", "red"),
             None: Text("not tested", "dim"),
         }[score.held]
-        card.add_row(name, held, "" if score.value is None else f"{score.value:g}", score.note)
+        value = "" if score.value is None else f"{score.value:.3g}"
+        card.add_row(_words(name), held, value, score.note)
     console.print(card)
-    probs = ", ".join(f"{k} {v:.0%}" for k, v in result.probabilities.items() if v > 0)
+    probs = ", ".join(f"{_words(k)} {v:.0%}" for k, v in result.probabilities.items() if v > 0)
+    causes = [cause_in_words(c, labels) for c in result.causes]
     console.print(
         Panel(
             Group(
-                Text.assemble(("response: ", "bold"), result.response),
+                Text.assemble(("response: ", "bold"), _words(result.response)),
                 Text.assemble(
                     ("result: ", "bold"),
-                    (result.result, RESULT_STYLE[result.result]),
-                    f"   ({probs})" if result.draws > 1 else "",
+                    (_words(result.result), RESULT_STYLE[result.result]),
+                    f" (over {result.draws} draws: {probs})" if result.draws > 1 else "",
                 ),
-                Text.assemble(("causes: ", "bold"), ", ".join(result.causes) or "-"),
+                Text.assemble(("why: ", "bold"), "; ".join(causes) or "-"),
             ),
             title="outcome",
             expand=False,
         )
     )
+    if labels.folded:
+        console.print(
+            "Long lists name the strongest members first"
+            + (" (CINC)" if labels.capability else "")
+            + " and fold the rest; --json has them all, by code.",
+            style="dim",
+        )
 
 
-def _words(code: str) -> str:
-    """A code for people: ``aggression_prevailed`` -> ``aggression prevailed``."""
-    return code.replace("_", " ")
+def outcome_table(
+    rows: list[tuple[str, CrisisResult]], scenarios: Mapping[str, Scenario] | None = None
+) -> Table:
+    """One line per case: the table the demo prints (codes in words; --json keeps the codes).
 
-
-def outcome_table(rows: list[tuple[str, CrisisResult]]) -> Table:
-    """One line per case: the table the demo prints (codes in words; --json keeps the codes)."""
+    ``scenarios`` (case name -> scenario) gives the names of the actors in the main cause.
+    """
+    scenarios = scenarios or {}
     table = Table(title="collsec: the paper's cases replayed with the default parameters")
     table.add_column("case", no_wrap=True)
     for col in ("response", "result", "P(result)", "main cause"):
@@ -175,6 +444,6 @@ def outcome_table(rows: list[tuple[str, CrisisResult]]) -> Table:
             _words(r.response),
             Text(_words(r.result), RESULT_STYLE[r.result]),
             f"{r.probabilities[r.result]:.0%}",
-            _words(r.main_cause or "-"),
+            cause_in_words(r.main_cause, Labels.of(scenarios.get(name))) if r.main_cause else "-",
         )
     return table
