@@ -167,15 +167,28 @@ _strict("tag:yaml.org,2002:int", "a whole number of at most 4,300 digits")
 _strict("tag:yaml.org,2002:str", "text without lone surrogates (U+D800-U+DFFF)", _no_surrogate)
 
 
+if getattr(yaml, "__with_libyaml__", False):
+
+    class FastLoader(yaml.CSafeLoader):
+        """:class:`StrictLoader`'s constructors and resolvers over libyaml's C parser: the
+        same documents, the same values and marks, about ten times faster on large files.
+        """
+
+    FastLoader.yaml_constructors = dict(StrictLoader.yaml_constructors)
+    FastLoader.yaml_implicit_resolvers = dict(StrictLoader.yaml_implicit_resolvers)
+else:  # pragma: no cover - PyYAML built without libyaml
+    FastLoader = StrictLoader
+
+
 # ---------------------------------------------------------------- limits on the graph
 def _where(mark) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "YAML"
 
 
-def _scan_events(label: str, text: str) -> None:
+def _scan_events(label: str, text: str, kind=None) -> None:
     """Check depth, node count and text length on the event stream (no recursion, no tree)."""
     depth = nodes = 0
-    for event in yaml.parse(text, Loader=StrictLoader):
+    for event in yaml.parse(text, Loader=kind or StrictLoader):
         if isinstance(event, yaml.CollectionStartEvent | yaml.ScalarEvent | yaml.AliasEvent):
             nodes += 1
             if nodes > MAX_NODES:
@@ -304,7 +317,7 @@ def load_yaml(label: str, text: str) -> Document:
     if len(text) > MAX_FILE_BYTES:
         raise InputError(label, "text", f"at most {MAX_FILE_BYTES:,} characters", len(text))
     try:
-        loader = StrictLoader(text)
+        StrictLoader(text).dispose()  # the reader's check of the characters (no parsing)
     except yaml.reader.ReaderError as error:
         before = text[: error.position]
         line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
@@ -314,8 +327,19 @@ def load_yaml(label: str, text: str) -> Document:
             "printable text (YAML allows no control characters)",
             f"U+{error.character:04X}" if isinstance(error.character, int) else error.character,
         ) from None
+    if FastLoader is not StrictLoader:
+        try:
+            return _load(label, text, FastLoader)
+        except (yaml.YAMLError, InputError):
+            pass  # parse again with the pure-Python loader, whose messages say more
+    return _load(label, text, StrictLoader)
+
+
+def _load(label: str, text: str, kind) -> Document:
+    """:func:`load_yaml` with one loader class (every check; one clear error)."""
+    loader = kind(text)
     try:
-        _scan_events(label, text)
+        _scan_events(label, text, kind)
         root = loader.get_single_node()
         if root is None:
             return Document(None, {})

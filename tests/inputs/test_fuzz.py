@@ -22,10 +22,11 @@ import collsec.cli  # noqa: F401  (registers the commands)
 from collsec.cli.app import app
 from collsec.errors import InputError
 from collsec.inputs import load_yaml
+from collsec.validation.corpus import PAPER_CASES
 
 HERE = Path(__file__).parent
 CASES = sorted(
-    f for f in resources.files("collsec.scenarios.cases").iterdir() if f.name.endswith(".yaml")
+    resources.files("collsec.corpus").joinpath("scenarios", f"{name}.yaml") for name in PAPER_CASES
 )
 BAD_FILES = sorted((HERE.parent / "scenarios" / "bad").glob("*.yaml")) + sorted(
     (HERE / "files").iterdir()

@@ -153,7 +153,9 @@ def compare(
     from collsec.reports.style import FORMATS
 
     # the figure's vector twins are outputs too: each checked, none the same file as --csv
-    twins = [figure.with_suffix(f) for f in FORMATS[1:]] if figure is not None else []
+    twins = (
+        [figure.with_suffix(f) for f in FORMATS[1:]] if figure is not None and figure.name else []
+    )
     plan(
         [
             Output("--csv", csv, (".csv",)),

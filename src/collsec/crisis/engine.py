@@ -1,6 +1,6 @@
 """The crisis engine: scenario + parameters + seed -> :class:`CrisisResult`.
 
-Pipeline (DOMAIN.md section 3), one module per stage, composed here:
+Pipeline (docs/model.md, Part I), one module per stage, composed here:
 
 1. *Situation* (:mod:`.situation`): the scenario as arrays.
 2. *Attribution*: non-state and cyber aggressors are identified with the threat's probability

@@ -28,7 +28,7 @@ from collsec.voting.rules import DecisionRule
 
 
 class Tool(str, Enum):
-    """Measures a body can take, in rising order of force (DOMAIN.md section 2)."""
+    """Measures a body can take, in rising order of force (Charter Arts. 39-42)."""
 
     CONDEMNATION = "condemnation"
     SANCTIONS = "sanctions"
