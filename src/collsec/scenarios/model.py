@@ -1,9 +1,10 @@
 """The scenario file as validated model objects (format 2).
 
-A scenario holds the *situation* of a crisis, never its votes or outcome (docs/model.md): the actors with their measured capability, alignment, foreign-policy affinity,
-treaty pledges and trade; the threat; the bodies concerned and who sits in them; the options
-on the table. The engine derives everything else. Every number carries its source: measured
-(COW CINC, UNGA roll calls and ideal points, ATOP, COW trade) or stated with a reason. The file
+A scenario holds the *situation* of a crisis, never its votes or outcome (docs/model.md):
+the actors with their measured capability, alignment, foreign-policy affinity, treaty
+pledges and trade; the threat; the bodies concerned and who sits in them; the options on the
+table. The engine derives everything else. Every number carries its source: measured (COW
+CINC, UNGA roll calls and ideal points, ATOP, COW trade) or stated with a reason. The file
 format is documented in ``docs/scenarios.md``; ``collsec schema`` prints the JSON Schema
 generated from these models.
 
