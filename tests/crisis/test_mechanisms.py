@@ -1,0 +1,155 @@
+"""The mechanisms of format 2, each on the Korea sketch with the prior parameters (so that a
+refit of the defaults cannot hide a broken rule): self-defence, treaty pledges, co-aggressors,
+treaty areas, the procedural referral, Art. 27(3), forces in place, populations, dated powers,
+costs of enforcement, explanations, and an API that applies what it is given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from collsec.crisis import run_crisis
+from collsec.crisis.deliberation import phase_of
+from collsec.crisis.params import prior_params
+from collsec.errors import InputError
+from collsec.scenarios import load_scenario
+from collsec.voting.rules import Vote
+
+KOREA = Path(__file__).parent / "fixtures" / "korea-mini.yaml"
+P = prior_params()
+
+
+def korea(*sets):
+    return load_scenario(KOREA, sets)
+
+
+def test_the_target_defends_itself_and_a_treaty_defender_joins_it():
+    strong = "actors.PRK.capability=0.02"
+    alone = run_crisis(korea("bodies=[]", "actors.RUS.absent=false", strong), P, draws=400, seed=3)
+    assert alone.self_defence == ("ROK",)
+    helped = run_crisis(
+        korea("bodies=[]", "actors.RUS.absent=false", "actors.USA.pledges={defense: [ROK]}"),
+        P,
+        draws=400,
+        seed=3,
+    )
+    assert "USA" in helped.self_defence
+    assert (
+        helped.probabilities["aggression_prevailed"] < alone.probabilities["aggression_prevailed"]
+    )
+
+
+def test_a_pledge_to_the_aggressor_is_not_fighting_beside_it_but_a_co_aggressor_is():
+    pledged = run_crisis(korea("actors.RUS.pledges={defense: [PRK]}"), P)
+    assert pledged.coalition is None or "RUS" not in pledged.coalition.aggressor_side
+    fighting = run_crisis(korea("threat.co_aggressors=[RUS]"), P)
+    council = fighting.bodies[0]
+    assert all(d.votes["RUS"] in (Vote.NO, Vote.ABSENT) for d in council.drafts)
+    assert fighting.deterrence.p_prevail > run_crisis(korea(), P).deterrence.p_prevail
+
+
+def test_a_treaty_area_bounds_collective_defence():
+    pact = "bodies=[{id: PACT, institution: nato, members: [ROK, USA, UKG, FRN]}]"
+    inside = korea(pact, "actors.RUS.absent=false", "threat.theatre={lat: 50.0, lon: 10.0}")
+    outside = korea(pact, "actors.RUS.absent=false")
+    assert phase_of(inside, inside.bodies[0]) == "defence"
+    assert phase_of(outside, outside.bodies[0]) == "regional"  # Korea is outside Art. 6
+
+
+def test_a_veto_is_referred_to_the_assembly_by_a_procedural_vote():
+    r = run_crisis(korea("actors.USSR.absent=false"), P)
+    assembly = next(b for b in r.bodies if b.id == "UNGA")
+    assert assembly.referral is not None and assembly.referral.adopted
+    assert assembly.referral.vetoed_by == ()  # a procedural vote knows no veto
+
+
+def test_the_assembly_recommends_force_only_after_uniting_for_peace():
+    june = run_crisis(korea("actors.USSR.absent=false"), P)
+    later = run_crisis(korea("actors.USSR.absent=false", "threat.date=1950-12-01"), P)
+    measures = {b.id: [d.measure.value for d in b.drafts] for b in june.bodies}
+    assert "force" not in measures["UNGA"]
+    later_measures = {b.id: [d.measure.value for d in b.drafts] for b in later.bodies}
+    assert (
+        later.bodies[1].drafts == ()
+        or "force" in later_measures["UNGA"]
+        or (
+            "force" not in {d.measure.value for d in later.bodies[0].drafts if d.decision.vetoed_by}
+        )
+    )
+
+
+def test_parties_bound_to_abstain_abstain():
+    inline = (
+        "bodies=[{id: UNSC, institution: {name: Council, scope: global, seats: 11, "
+        "permanent: [USA, UKG, FRN, TAW, RUS], rule: {quota: 7, veto_holders: permanent, "
+        "parties_abstain: true}, tools: [condemnation]}, "
+        "members: [USA, UKG, FRN, TAW, RUS, CUB, ECU, EGY, IND, NOR, ROK]}]"
+    )
+    r = run_crisis(korea(inline), P)
+    assert all(d.votes["ROK"] == Vote.ABSTAIN for d in r.bodies[0].drafts)
+
+
+def test_forces_in_place_fight_from_the_first_day():
+    r = run_crisis(
+        korea("bodies=[]", "actors.RUS.absent=false", "actors.USA.forces_in_place=0.05"),
+        P,
+        draws=200,
+    )
+    assert "USA" in r.self_defence
+
+
+def test_a_population_sits_in_no_body():
+    import yaml
+
+    from collsec.scenarios.load import validate
+
+    data = yaml.safe_load(KOREA.read_text(encoding="utf-8"))
+    data["actors"]["POP"] = {
+        "name": "People",
+        "kind": "non_state",
+        "part_of": "PRK",
+        "capability": 0.0001,
+        "location": {"lat": 39.0, "lon": 125.7},
+    }
+    s = validate("korea", data)
+    assembly = next(b for b in s.bodies if b.id == "UNGA")
+    assert "POP" not in s.members(assembly)
+
+
+def test_enforcement_against_a_nuclear_great_power_costs_more():
+    plain = run_crisis(korea(), P).positions["USA"]["force"]
+    strong = run_crisis(korea("actors.PRK.nuclear=true"), P).positions["USA"]["force"]
+    assert strong.terms["cost"] > plain.terms["cost"] and strong.support < plain.support
+
+
+def test_a_vote_is_explained_by_its_terms():
+    for code, measures in run_crisis(korea(), P).positions.items():
+        for position in measures.values():
+            t = position.terms
+            total = t["concern"] + t["partisanship"] + t["alliance"] - t["cost"]
+            total -= t["non_intervention"]
+            if abs(position.support) < 1e5:  # the parties' support is capped
+                assert position.support == pytest.approx(total, abs=1e-3), code
+
+
+def test_the_api_applies_the_counterfactual_it_is_given():
+    base = run_crisis(load_scenario("korea-1950"), P)
+    cf = run_crisis(load_scenario("korea-1950"), P, counterfactual="ussr-present")
+    assert base.bodies[0].drafts[0].votes["RUS"] == Vote.ABSENT
+    assert cf.bodies[0].drafts[0].votes["RUS"] != Vote.ABSENT
+    assert cf.counterfactual == "ussr-present"
+    with pytest.raises(InputError, match="counterfactuals"):
+        run_crisis(load_scenario("korea-1950"), P, counterfactual="no-such-thing")
+    over = run_crisis(load_scenario("korea-1950"), P, overrides=("actors.USSR.absent=false",))
+    assert over.bodies[0].drafts[0].votes["RUS"] != Vote.ABSENT
+
+
+def test_an_incomplete_draft_is_refused():
+    from collsec.scenarios.load import validate
+
+    s = validate("draft", {"name": "d", "title": "d", "actors": {
+        "AAA": {"name": "A", "capability": 0.1, "location": {"lat": 0, "lon": 0}}}})  # fmt: skip
+    assert s.incomplete()
+    with pytest.raises(InputError, match="threat"):
+        run_crisis(s, P)
