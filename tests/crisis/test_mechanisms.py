@@ -29,15 +29,15 @@ def test_the_target_defends_itself_and_a_treaty_defender_joins_it():
     alone = run_crisis(korea("bodies=[]", "actors.RUS.absent=false", strong), P, draws=400, seed=3)
     assert alone.self_defence == ("ROK",)
     helped = run_crisis(
-        korea("bodies=[]", "actors.RUS.absent=false", "actors.USA.pledges={defense: [ROK]}"),
+        korea(
+            "bodies=[]", "actors.RUS.absent=false", strong, "actors.USA.pledges={defense: [ROK]}"
+        ),
         P,
         draws=400,
         seed=3,
     )
     assert "USA" in helped.self_defence
-    assert (
-        helped.probabilities["aggression_prevailed"] < alone.probabilities["aggression_prevailed"]
-    )
+    assert helped.deterrence.p_prevail < alone.deterrence.p_prevail
 
 
 def test_a_pledge_to_the_aggressor_is_not_fighting_beside_it_but_a_co_aggressor_is():
