@@ -105,3 +105,46 @@ def test_a_long_title_prints_in_linear_time(tmp_path):
     path.write_text(yaml.safe_dump(doc))
     r = invoke("run", str(path))
     assert r.exit_code == 2 and "at most 5,000 characters" in r.output
+
+
+def test_compare_shows_the_baseline_and_the_counterfactual_side_by_side():
+    r = invoke("run", "korea-1950", "-c", "ussr-present", "--compare")
+    assert r.exit_code == 0, r.output
+    assert "baseline" in r.output and "ussr-present" in r.output
+    assert "Russia [RUS]" in r.output  # its vote changes: absent -> a vote
+    bad = invoke("run", "korea-1950", "--compare")
+    assert bad.exit_code == 2 and "--compare" in bad.output
+
+
+def test_compare_as_json_holds_both_runs():
+    import json
+
+    r = invoke("run", "korea-1950", "-c", "ussr-present", "--compare", "--json")
+    data = json.loads(r.output)
+    assert data["baseline"]["counterfactual"] is None
+    assert data["changed"]["counterfactual"] == "ussr-present"
+
+
+def test_the_text_output_explains_each_council_vote_by_its_terms():
+    r = invoke("run", "gulf-1990")
+    assert r.exit_code == 0, r.output
+    assert "why each member of UNSC voted" in r.output and "concn" in r.output
+    assert max(len(line) for line in r.output.splitlines()) <= 80
+
+
+def test_check_accepts_a_case_and_refuses_a_bad_file(tmp_path):
+    assert invoke("check", "korea-1950").exit_code == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("name: bad\n", encoding="utf-8")
+    r = invoke("check", str(bad))
+    assert r.exit_code == 2 and "bad.yaml" in r.output
+
+
+def test_institutions_shows_every_field_within_80_columns():
+    r = invoke("institutions", "unga")
+    assert r.exit_code == 0
+    for field in ("scope", "rule", "tools", "obligations", "valid", "source"):
+        assert field in r.output
+    assert "force (1950-11-03 to today)" in r.output  # Uniting for Peace
+    assert max(len(line.rstrip()) for line in r.output.splitlines()) <= 80
+    assert invoke("institutions", "no-such").exit_code == 2

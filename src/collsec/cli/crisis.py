@@ -79,18 +79,20 @@ def engine_params(assignments: list[str]) -> EngineParams:
 @app.command()
 @user_errors
 def cases() -> None:
-    """List the built-in cases (the paper's seven case studies)."""
+    """List the built-in cases: the paper's seven and the corpus, with their part."""
     from rich.table import Table
 
     from collsec.scenarios import case_names, load_scenario
+    from collsec.validation.corpus import PAPER_CASES, split_of
 
-    table = Table(title="built-in cases")
+    table = Table(title="built-in cases (validation: collsec validate)")
     table.add_column("name", no_wrap=True)
-    for col in ("title", "counterfactuals"):
-        table.add_column(col)
+    for col in ("date", "part", "counterfactuals"):
+        table.add_column(col, no_wrap=col != "counterfactuals")
     for name in case_names():
         s = load_scenario(name)
-        table.add_row(name, s.title, ", ".join(s.counterfactuals))
+        part = "paper" if name in PAPER_CASES else split_of(name, s.icb)
+        table.add_row(name, str(s.day), part, ", ".join(s.counterfactuals))
     console.print(table)
 
 
@@ -122,22 +124,43 @@ def run(
     draws: DRAWS = 1,
     seed: SEED = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    compare: Annotated[
+        bool,
+        typer.Option(
+            "--compare", help="Show the baseline and the counterfactual (or --set) side by side."
+        ),
+    ] = False,
 ) -> None:
-    """Replay a crisis: votes, decisions, coalition, scorecard and result."""
+    """Replay a crisis: votes, decisions and why, coalition, scorecard and result."""
     from collsec.crisis import run_crisis
-    from collsec.reports.crisis import render, to_json
+    from collsec.reports.crisis import Labels, render, to_json
+    from collsec.reports.crisis import compare as side_by_side
     from collsec.scenarios import load_scenario
 
     set_, param = set_ or [], param or []
+    if compare and counterfactual is None and not set_:
+        raise InputError("--compare", "compare", "a --counterfactual or --set to compare with")
+    params = engine_params(param)
     loaded = load_scenario(scenario, set_, counterfactual)
     result = run_crisis(
         loaded,
-        engine_params(param),
+        params,
         draws=draws,
         seed=seed,
         counterfactual=counterfactual,
         overrides=tuple(set_),
     )
+    if compare:
+        base_scenario = load_scenario(scenario)
+        base = run_crisis(base_scenario, params, draws=draws, seed=seed)
+        if as_json:
+            import json
+
+            both = {"baseline": json.loads(to_json(base)), "changed": json.loads(to_json(result))}
+            typer.echo(printable(json.dumps(both, indent=2)))
+        else:
+            console.print(side_by_side(base, result, Labels.of(loaded)))
+        return
     if as_json:
         typer.echo(printable(to_json(result)))
     else:
@@ -146,13 +169,21 @@ def run(
 
 @app.command()
 @user_errors
-def demo(draws: DRAWS = 1000, seed: SEED = 0) -> None:
-    """Replay every built-in case with the default parameters and print the outcomes."""
+def demo(
+    draws: DRAWS = 1000,
+    seed: SEED = 0,
+    all_cases: Annotated[
+        bool, typer.Option("--all", help="Every built-in case, not only the paper's seven.")
+    ] = False,
+) -> None:
+    """Replay the paper's seven cases with the fitted defaults and print the outcomes."""
     from collsec.crisis import run_crisis
     from collsec.reports.crisis import outcome_table
     from collsec.scenarios import case_names, load_scenario
+    from collsec.validation.corpus import PAPER_CASES
 
-    scenarios = {name: load_scenario(name) for name in case_names()}
+    names = case_names() if all_cases else list(PAPER_CASES)
+    scenarios = {name: load_scenario(name) for name in names}
     rows = [(name, run_crisis(s, draws=draws, seed=seed)) for name, s in scenarios.items()]
     console.print(outcome_table(rows, scenarios))
     console.print(

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from collsec.cli.app import app, console, user_errors
 from collsec.cli.crisis import engine_params
@@ -182,8 +183,10 @@ def fit(
     out: Annotated[
         Path | None, typer.Option(help="Write fitted.yaml here (else print it).")
     ] = None,
-    reps: Annotated[int, typer.Option(min=0, max=10_000, help="Bootstrap replicates.")] = 50,
-    draws: DRAWS = 200,
+    reps: Annotated[int, typer.Option(min=0, max=10_000, help="Bootstrap replicates.")] = 20,
+    draws: Annotated[
+        int, typer.Option("--draws", "-n", min=1, max=10_000, help="Draws per case in stage 2.")
+    ] = 50,
     seed: SEED = 0,
     data_dir: DATA_DIR = None,
 ) -> None:
@@ -191,19 +194,21 @@ def fit(
     import yaml
 
     from collsec.crisis.params import prior_params
+    from collsec.outputs import Output, plan, write_text
     from collsec.validation.corpus import corpus_cases
     from collsec.validation.fit import fit as run_fit
     from collsec.validation.fit import to_yaml_data
 
+    (target,) = plan([Output("--out", out, (".yaml", ".yml"))])
     cases, _ = corpus_cases(corpus)
     command = "collsec " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     result = run_fit(cases, prior_params(), data_dir, reps, seed, draws)
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
-    if out is None:
+    if target is None:
         typer.echo(text)
     else:
-        out.write_text(text, encoding="utf-8")
-        console.print(f"wrote {out}", highlight=False, markup=False)
+        write_text(target, text)
+        console.print(Text(f"wrote {out}"))
 
 
 def icb_table(summary: dict, title: str) -> Table:

@@ -382,6 +382,9 @@ def render(result: CrisisResult, console: Console, scenario: Scenario | None = N
             f"P(reversed) {d.p_reversed:.2f})",
         )
     )
+    why = explanation_table(result, labels)
+    if why is not None:
+        console.print(why)
     card = Table(
         title="principles",
         title_justify="left",
@@ -424,6 +427,114 @@ def render(result: CrisisResult, console: Console, scenario: Scenario | None = N
             + " and fold the rest; --json has them all, by code.",
             style="dim",
         )
+
+
+TERM_COLUMNS = (
+    ("concern", "concn"),
+    ("partisanship", "side"),
+    ("alliance", "pact"),
+    ("cost", "-cost"),
+    ("non_intervention", "-nonin"),
+)
+"""Terms shown, and their headers: concern, partisanship (affinity with a side), treaty
+pacts, the cost of acting and non-intervention (the last two subtract)."""
+
+
+def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
+    """Why each member of the first global council voted as it did, on the strongest measure
+    it was asked: its support, the threshold a yes needs, and the terms of its support (cost
+    and non-intervention subtract). The JSON's ``positions`` has every actor and measure.
+    """
+    council = next((b for b in result.bodies if b.scope == "global" and b.drafts), None)
+    if council is None or not result.positions:
+        return None
+    measure = council.drafts[0].measure.value
+    table = Table(
+        title=f"why each member of {council.id} voted as it did on {measure} (support terms)",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+    )
+    table.add_column("member", no_wrap=True, max_width=18, overflow="ellipsis")
+    table.add_column("vote", no_wrap=True, min_width=7)
+    for _, head in (("support", "total"), *TERM_COLUMNS):
+        table.add_column(head, justify="right", no_wrap=True, min_width=5)
+    shown = 0
+    for member in council.members:
+        position = result.positions.get(member, {}).get(measure)
+        if position is None:
+            continue
+        if abs(position.support) >= 1e5:  # a party: its vote follows from being one
+            support = "party"
+            terms = [""] * len(TERM_COLUMNS)
+        else:
+            support = f"{position.support:+.2f}"
+            terms = [f"{position.terms[k]:+.2f}" for k, _ in TERM_COLUMNS]
+        name = labels(member).rsplit(" [", 1)[0]
+        table.add_row(f"{member} {name}", position.vote.value, support, *terms)
+        shown += 1
+        if shown == 15:
+            break
+    threshold = next(iter(result.positions.values()))[measure].threshold
+    table.caption = (
+        f"a yes needs a total >= {threshold:+.2f}. concn: concern for the aggression; side: "
+        "affinity with the target over the aggressor; pact: treaty pledges; cost and nonin "
+        "(non-intervention) subtract. --json: every actor, every measure."
+    )
+    return table
+
+
+def compare(base: CrisisResult, other: CrisisResult, labels: Labels) -> Table:
+    """The baseline and a counterfactual side by side: response, result, probabilities, the
+    main cause, and every member vote that changes (body, measure, member: before -> after).
+    """
+    table = Table(
+        title=f"{base.title}: baseline and {other.counterfactual or 'the change'}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+    )
+    for col in ("", "baseline", other.counterfactual or "--set"):
+        table.add_column(col, overflow="fold")
+    table.add_row("response", _words(base.response), _words(other.response))
+    table.add_row("result", _words(base.result), _words(other.result))
+    for result_name in base.probabilities:
+        a, b = base.probabilities[result_name], other.probabilities[result_name]
+        if a or b:
+            table.add_row(f"P({_words(result_name)})", f"{a:.0%}", f"{b:.0%}")
+    table.add_row(
+        "main cause",
+        cause_in_words(base.main_cause, labels) if base.main_cause else "-",
+        cause_in_words(other.main_cause, labels) if other.main_cause else "-",
+    )
+
+    def drafts(result: CrisisResult) -> dict:
+        return {(b.id, d.measure.value): d for b in result.bodies for d in b.drafts}
+
+    def tally(d) -> str:
+        return f"{d.decision.yes:g}-{d.decision.no:g}-{d.decision.abstain:g}"
+
+    one, two = drafts(base), drafts(other)
+    for key in sorted(set(one) | set(two)):
+        a, b = one.get(key), two.get(key)
+        label = f"{key[0]} {key[1]}"
+        if a is None or b is None:
+            table.add_row(
+                label,
+                "not tabled" if a is None else f"tabled, {tally(a)}",
+                "not tabled" if b is None else f"tabled, {tally(b)}",
+            )
+            continue
+        changed = [m for m in a.votes if b.votes.get(m) != a.votes[m]]
+        for member in changed[:8]:
+            table.add_row(
+                f"{label}: {labels(member)}", a.votes[member].value, b.votes[member].value
+            )
+        if len(changed) > 8:
+            table.add_row(f"{label}: {len(changed) - 8} more votes changed", "", "")
+    return table
 
 
 def outcome_table(

@@ -53,9 +53,21 @@ RIDGE = 0.05
 """Weight of the ridge penalty toward the prior values (per vote, summed over weights)."""
 
 RESPONSE_WEIGHT = 2.0
-"""Cost of a missed response in the outcome objective, in units of log-likelihood."""
+"""Cost of a missed response in the stage-2 objective."""
+
+RESULT_WEIGHT = 2.0
+"""Cost of a missed result (the most frequent over the draws) in the stage-2 objective."""
+
+LOGLIK_WEIGHT = 0.1
+"""Weight of -log P(recorded result) in the stage-2 objective: it breaks ties between
+parameter sets that miss as many cases, toward the one that gives history more probability."""
 
 MEASURES = ("condemnation", "sanctions", "force")
+
+FIXED_IN_STAGE_1 = ("norm", "proximity")
+"""Weights stage 1 keeps at their prior: concern (severity, and its part that fades with
+distance) is not identified by the votes (members condemn an aggression whatever its
+gravity); it decides how far a crisis escalates, and stage 2 fits it on the responses."""
 COLUMNS = (
     "norm",
     "majority",
@@ -192,7 +204,12 @@ class BodyObs:
     level: int | None  # index into ``tabled`` of the strongest adopted, None: nothing
     ladder: bool = True  # False: the Assembly, which does not table every measure it may
     sponsors: np.ndarray | None = None  # force design rows of the states able to sponsor
+    bound: int | None = None  # censored: nothing stronger than this measure adopted (-1: none)
 
+
+RESPONSE_BOUND = {"none": -1, "condemnation": 0, "sanctions": 1}
+"""The strongest measure any body can have adopted, given the recorded response (a body the
+record does not name adopted nothing stronger; force responses bound nothing)."""
 
 LEVEL_ORDER = (2, 1, 0)
 """Measures from the strongest: force, sanctions, condemnation (indices of MEASURES)."""
@@ -203,7 +220,9 @@ def body_observations(
 ) -> list[BodyObs]:
     """The observed decisions of the bodies of one training case (see
     :mod:`collsec.validation.decisions`): the councils always (nothing recorded means nothing
-    adopted), other bodies when the record names them. A draft of force is tabled only with a
+    adopted), other bodies when the record names them, and, when it does not, as bounded by
+    the recorded response (no body adopted more than a condemnation in a crisis whose
+    response was a condemnation). A draft of force is tabled only with a
     sponsor (:func:`collsec.crisis.deliberation.sponsored`): its probability is that some
     state able to sponsor it (``sponsors``, design rows on force) is ready. A recorded
     Assembly decision says nothing of the stronger measures: the Assembly takes up what the
@@ -219,8 +238,12 @@ def body_observations(
     for body in scenario.bodies:
         inst = body.resolved()
         decisions = [d for d in record.decisions if d.body == body.id and d.measure in SCORED]
+        bound = None
         if not decisions and phase_of(scenario, body) != "council":
-            continue
+            # unrecorded: the recorded response bounds what the body can have adopted
+            bound = RESPONSE_BOUND.get(record.response)
+            if bound is None or inst.fallback:
+                continue
         if inst.fallback and not any(d.adopted for d in decisions):
             continue
         held = set(t.value for t in inst.tools_on(day))
@@ -254,6 +277,7 @@ def body_observations(
                 level=None if best is None else tabled.index(best),
                 ladder=not inst.fallback,
                 sponsors=sponsors,
+                bound=bound,
             )
         )
     return out
@@ -382,7 +406,13 @@ def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> floa
                 p *= 1 - float(np.prod(1 - ready))
             adoptions.append(p)
         w = 1.0 if weight is None else weight[obs.case]
-        p = p_level(adoptions, obs.level) if obs.ladder else adoptions[obs.level]
+        if obs.bound is not None:
+            above = [1 - a for m, a in zip(obs.tabled, adoptions, strict=True) if m > obs.bound]
+            p = float(np.prod(above))
+        elif obs.ladder:
+            p = p_level(adoptions, obs.level)
+        else:
+            p = adoptions[obs.level]
         total -= w * math.log(max(p, 1e-12))
     return total
 
@@ -403,7 +433,11 @@ def fit_votes(
     prior = np.array([prior_m[c] for c in COLUMNS])
     t = params.thresholds
     theta0 = np.concatenate([prior, [t.condemnation, t.sanctions, t.force, t.band]])
-    bounds = [(0.0, 50.0)] * len(COLUMNS) + [(-20.0, 20.0)] * 3 + [(0.02, 20.0)]
+    bounds = [
+        (prior[k], prior[k]) if c in FIXED_IN_STAGE_1 else (0.0, 50.0)
+        for k, c in enumerate(COLUMNS)
+    ]
+    bounds += [(-20.0, 20.0)] * 3 + [(0.02, 20.0)]
     result = minimize(
         _objective,
         theta0,
@@ -441,27 +475,28 @@ def vote_params(theta: np.ndarray, params: EngineParams) -> EngineParams:
 OUTCOME = (
     "concern_scale",
     "indivisibility",
+    "thresholds.condemnation",
     "thresholds.sanctions",
     "thresholds.force",
     "power_cost",
-    "escalation_cost_sanctions",
     "escalation_cost_force",
-    "non_intervention",
-    "responsibility_to_protect",
-    "regional_request",
     "unilateral_threshold",
     "decisiveness",
     "stalemate",
     "war_cost",
     "backing_down_cost",
 )
-"""Parameters fitted in stage 2, on the recorded responses and results: those that decide
-how far a crisis escalates (concern, the thresholds of the stronger measures, the costs of
-enforcement, non-intervention and its exceptions, acting alone) and how wars end."""
+"""Parameters fitted in stage 2, on the recorded responses, results and votes together: those
+that decide how far a crisis escalates (concern, the thresholds, the costs of force, acting
+alone) and how wars end."""
+
+VOTE_WEIGHT = 200.0
+"""Weight of the share of training votes the engine gets wrong in the stage-2 loss (1% of the
+votes weighs as one response missed)."""
 
 STEPS = (-0.5, -0.2, -0.05, 0.05, 0.2, 0.5)
-"""Relative steps tried for each parameter in a pass of the coordinate search (a parameter at
-0 is tried at the absolute values of the positive steps)."""
+"""Steps tried for each parameter in a pass of the coordinate search, relative to its value
+(or to 0.5 when its magnitude is smaller, so that a parameter at 0 can move)."""
 
 BOUNDS = {"indivisibility": (0.0, 1.0), "decisiveness": (0.05, 20.0)}
 
@@ -488,44 +523,133 @@ def _set(params: EngineParams, values: dict[str, float]) -> EngineParams:
     return params.model_copy(update=top)
 
 
-def outcome_loss(pairs: list, params: EngineParams, draws: int, seed: int) -> dict:
-    """The stage-2 objective over ``(scenario, record)`` pairs: -sum log P(recorded result)
-    plus :data:`RESPONSE_WEIGHT` per response missed.
+def vote_error(data: VoteData | None, params: EngineParams) -> float:
+    """Share of the votes of ``data`` the engine's rule under ``params`` gets wrong."""
+    if data is None or len(data.vote) == 0:
+        return 0.0
+    magnitudes = np.array([_magnitudes(params)[c] for c in COLUMNS])
+    t = params.thresholds
+    thresholds = np.array([t.condemnation, t.sanctions, t.force])
+    signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
+    s = data.x @ (signs * magnitudes)
+    th = thresholds[data.measure]
+    predicted = np.where(s >= th, 0, np.where(s < th - t.band, 2, 1))
+    return float(np.mean(predicted != data.vote))
+
+
+def outcome_loss(
+    pairs: list, params: EngineParams, draws: int, seed: int, votes: VoteData | None = None
+) -> dict:
+    """The stage-2 objective over ``(scenario, record)`` pairs: :data:`RESPONSE_WEIGHT` per
+    response missed, :data:`RESULT_WEIGHT` per result missed, :data:`LOGLIK_WEIGHT` times
+    -sum log P(recorded result), and :data:`VOTE_WEIGHT` times the share of the training votes
+    missed.
     """
-    loglik, missed, rows = 0.0, 0, []
+    loglik, missed, results_missed, rows = 0.0, 0, 0, []
     for scenario, record in pairs:
         r = run_crisis(scenario, params, draws=draws, seed=seed)
         p = max(r.probabilities.get(record.result, 0.0), 0.5 / draws)
         loglik += math.log(p)
         missed += r.response != record.response
+        results_missed += r.result != record.result
         rows.append((scenario.name, record.response, r.response, record.result, r.result))
+    wrong = vote_error(votes, params)
+    loss = RESPONSE_WEIGHT * missed + RESULT_WEIGHT * results_missed - LOGLIK_WEIGHT * loglik
     return {
-        "loss": -loglik + RESPONSE_WEIGHT * missed,
+        "loss": loss + VOTE_WEIGHT * wrong,
         "loglik": loglik,
         "missed": missed,
+        "results_missed": results_missed,
+        "vote_error": wrong,
         "rows": rows,
     }
 
 
 def fit_outcomes(
-    cases: list[Case], params: EngineParams, draws: int = 100, seed: int = 0, passes: int = 3
+    cases: list[Case],
+    params: EngineParams,
+    draws: int = 100,
+    seed: int = 0,
+    passes: int = 3,
+    votes: VoteData | None = None,
 ) -> tuple[EngineParams, dict]:
     """Coordinate search over :data:`OUTCOME` from ``params``: each pass tries every
     parameter at the relative :data:`STEPS` and keeps a change when it lowers the loss; stops
     after ``passes`` passes or a pass without change. Deterministic (common random numbers).
     """
     pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
-    best = outcome_loss(pairs, params, draws, seed)
+    best = outcome_loss(pairs, params, draws, seed, votes)
     for _ in range(passes):
         changed = False
         for name in OUTCOME:
             current = _get(params, name)
             for step in STEPS:
-                value = current * (1 + step) if current != 0 else max(step, 0.0)
+                value = current + step * max(abs(current), 0.5)
                 if value == current:
                     continue
                 trial = _set(params, {name: value})
-                result = outcome_loss(pairs, trial, draws, seed)
+                result = outcome_loss(pairs, trial, draws, seed, votes)
+                if result["loss"] < best["loss"] - 1e-9:
+                    params, best, current, changed = trial, result, _get(trial, name), True
+        if not changed:
+            break
+    return params, best
+
+
+WAR = ("decisiveness", "stalemate", "war_cost", "backing_down_cost", "defeat_cost")
+"""Parameters refitted in stage 3, on the outcomes of the ICB crises of the training part."""
+
+
+def icb_scenarios(data_dir=None, icb_dir=None) -> list:
+    """(scenario, recorded outcome) of every eligible ICB crisis of the TRAINING part, drafted
+    by the documented mapping (:mod:`collsec.validation.icb`); test crises are never drafted.
+    """
+    from collsec.data.cow import states_on
+    from collsec.data.icb import crises
+    from collsec.scenarios.load import parse_yaml, validate
+    from collsec.validation.icb import draft_icb, eligible, recorded_outcome, target_of
+
+    out = []
+    for crisis in crises(icb_dir, data_dir):
+        if not eligible(crisis) or split_of(f"icb-{crisis.crisno}", crisis.crisno) != "train":
+            continue
+        outcome = recorded_outcome(crisis)
+        day = target_of(crisis).trigger_date or crisis.trigger_date
+        alive = set(states_on(day, data_dir))
+        if outcome is None or not {crisis.trigger_entity, target_of(crisis).code} <= alive:
+            continue
+        data, lines = parse_yaml(f"ICB {crisis.crisno}", draft_icb(crisis, data_dir))
+        out.append((validate(f"ICB {crisis.crisno}", data, lines), outcome))
+    return out
+
+
+def icb_loss(pairs: list, params: EngineParams, draws: int, seed: int) -> dict:
+    """Stage-3 objective: ICB outcomes (won, draw, lost) the engine misses, plus
+    :data:`LOGLIK_WEIGHT` times -sum log P(recorded outcome).
+    """
+    from collsec.validation.icb import ENGINE_OUTCOME
+
+    missed, loglik = 0, 0.0
+    for scenario, outcome in pairs:
+        r = run_crisis(scenario, params, draws=draws, seed=seed)
+        p = sum(v for k, v in r.probabilities.items() if ENGINE_OUTCOME[k] == outcome)
+        loglik += math.log(max(p, 0.5 / draws))
+        missed += ENGINE_OUTCOME[r.result] != outcome
+    return {"loss": missed - LOGLIK_WEIGHT * loglik, "missed": missed, "loglik": loglik}
+
+
+def fit_war(
+    pairs: list, params: EngineParams, draws: int = 50, seed: int = 0, passes: int = 2
+) -> tuple[EngineParams, dict]:
+    """Stage 3: the coordinate search of stage 2 over :data:`WAR`, on ICB outcomes."""
+    best = icb_loss(pairs, params, draws, seed)
+    for _ in range(passes):
+        changed = False
+        for name in WAR:
+            current = _get(params, name)
+            for step in STEPS:
+                trial = _set(params, {name: current + step * max(abs(current), 0.5)})
+                result = icb_loss(pairs, trial, draws, seed)
                 if result["loss"] < best["loss"] - 1e-9:
                     params, best, current, changed = trial, result, _get(trial, name), True
         if not changed:
@@ -551,10 +675,14 @@ def fit(
     data_dir=None,
     reps: int = 50,
     seed: int = 0,
-    draws: int = 200,
-    rounds: int = 3,
+    draws: int = 50,
+    rounds: int = 2,
+    passes: int = 2,
+    icb: bool = True,
 ) -> Fit:
-    """Both stages on the TRAINING cases of ``cases`` (test cases are dropped here)."""
+    """The three stages on the TRAINING cases of ``cases`` and of ICB (test cases are dropped
+    here; ``icb=False`` skips stage 3).
+    """
     params = params or EngineParams()
     train = [c for c in cases if _split(c) == "train"]
     theta, nll = None, math.nan
@@ -569,7 +697,11 @@ def fit(
     names = [*COLUMNS, "thresholds.condemnation", "thresholds.sanctions", "thresholds.force"]
     names.append("thresholds.band")
     se = dict(zip(names, map(float, errors), strict=True))
-    params, outcome = fit_outcomes(train, params, draws, seed)
+    params, outcome = fit_outcomes(train, params, draws, seed, passes, votes=data)
+    if icb:
+        pairs = icb_scenarios(data_dir)
+        params, war = fit_war(pairs, params, draws, seed, passes)
+        outcome = outcome | {"icb_crises": len(pairs), "icb_missed": war["missed"]}
     return Fit(params, se, len(data.vote), [c.name for c in train], nll, outcome)
 
 
@@ -599,7 +731,7 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "thresholds.sanctions": p.thresholds.sanctions,
         "thresholds.force": p.thresholds.force,
         "thresholds.band": p.thresholds.band,
-        **{name: _get(p, name) for name in OUTCOME},
+        **{name: _get(p, name) for name in (*OUTCOME, *WAR)},
     }
     column_of = {
         "partisanship": "affinity",
@@ -629,6 +761,10 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "outcome": {
             "loglik": round(result.outcome["loglik"], 3),
             "responses_missed": result.outcome["missed"],
+            "results_missed": result.outcome.get("results_missed"),
+            "vote_error": round(result.outcome.get("vote_error", 0.0), 4),
+            "icb_crises": result.outcome.get("icb_crises"),
+            "icb_outcomes_missed": result.outcome.get("icb_missed"),
         },
         "values": out,
     }

@@ -183,6 +183,7 @@ def evaluate_icb(crises, params: EngineParams | None = None, draws=100, seed=0, 
     """Draft, run and compare every eligible crisis; a crisis that cannot be drafted is kept
     with its error (never lost). Returns the rows and the crises left out (with why).
     """
+    from collsec.data.cow import states_on
     from collsec.scenarios.load import parse_yaml, validate
 
     params = params or EngineParams()
@@ -193,6 +194,14 @@ def evaluate_icb(crises, params: EngineParams | None = None, draws=100, seed=0, 
             left_out.append((crisis.crisno, why))
             continue
         split = split_of(f"icb-{crisis.crisno}", crisis.crisno)
+        day = target_of(crisis).trigger_date or crisis.trigger_date
+        alive = set(states_on(day, data_dir))
+        outside = [c for c in (crisis.trigger_entity, target_of(crisis).code) if c not in alive]
+        if outside:
+            left_out.append(
+                (crisis.crisno, f"not a COW system member on {day}: {', '.join(outside)}")
+            )
+            continue
         try:
             text = draft_icb(crisis, data_dir)
             data, lines = parse_yaml(f"ICB {crisis.crisno}", text)
