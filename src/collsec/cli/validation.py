@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from collsec.cli.app import app, console, user_errors
+from collsec.cli.app import app, console, err_console, user_errors
 from collsec.cli.crisis import engine_params
 
 validate_app = typer.Typer(
@@ -188,6 +188,12 @@ def fit(
         int, typer.Option("--draws", "-n", min=1, max=10_000, help="Draws per case in stage 2.")
     ] = 50,
     seed: SEED = 0,
+    icb: Annotated[
+        bool,
+        typer.Option(
+            "--icb", help="Stage 3: refit the war parameters on the ICB training crises too."
+        ),
+    ] = False,
     data_dir: DATA_DIR = None,
 ) -> None:
     """Fit the engine's parameters on the training part of a corpus (docs/validation.md)."""
@@ -202,7 +208,8 @@ def fit(
     (target,) = plan([Output("--out", out, (".yaml", ".yml"))])
     cases, _ = corpus_cases(corpus)
     command = "collsec " + " ".join(shlex.quote(a) for a in sys.argv[1:])
-    result = run_fit(cases, prior_params(), data_dir, reps, seed, draws)
+    say = lambda m: err_console.print(Text(m))  # noqa: E731
+    result = run_fit(cases, prior_params(), data_dir, reps, seed, draws, icb=icb, say=say)
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
     if target is None:
         typer.echo(text)

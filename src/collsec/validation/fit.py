@@ -565,6 +565,33 @@ def outcome_loss(
     }
 
 
+def coordinate_search(
+    names: tuple[str, ...], objective, params: EngineParams, passes: int
+) -> tuple[EngineParams, dict]:
+    """Coordinate search over ``names`` from ``params``: each pass tries every parameter at
+    the relative :data:`STEPS` and keeps a change when it lowers ``objective(params)["loss"]``;
+    stops after ``passes`` passes or a pass without change. Deterministic when ``objective``
+    is (common random numbers). Hand-written because the objective is a step function of the
+    parameters (counts of misses), where scipy's gradient and simplex methods stall.
+    """
+    best = objective(params)
+    for _ in range(passes):
+        changed = False
+        for name in names:
+            current = _get(params, name)
+            for step in STEPS:
+                value = current + step * max(abs(current), 0.5)
+                if value == current:
+                    continue
+                trial = _set(params, {name: value})
+                result = objective(trial)
+                if result["loss"] < best["loss"] - 1e-9:
+                    params, best, current, changed = trial, result, _get(trial, name), True
+        if not changed:
+            break
+    return params, best
+
+
 def fit_outcomes(
     cases: list[Case],
     params: EngineParams,
@@ -573,27 +600,11 @@ def fit_outcomes(
     passes: int = 3,
     votes: VoteData | None = None,
 ) -> tuple[EngineParams, dict]:
-    """Coordinate search over :data:`OUTCOME` from ``params``: each pass tries every
-    parameter at the relative :data:`STEPS` and keeps a change when it lowers the loss; stops
-    after ``passes`` passes or a pass without change. Deterministic (common random numbers).
-    """
+    """Stage 2: :func:`coordinate_search` over :data:`OUTCOME` on :func:`outcome_loss`."""
     pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
-    best = outcome_loss(pairs, params, draws, seed, votes)
-    for _ in range(passes):
-        changed = False
-        for name in OUTCOME:
-            current = _get(params, name)
-            for step in STEPS:
-                value = current + step * max(abs(current), 0.5)
-                if value == current:
-                    continue
-                trial = _set(params, {name: value})
-                result = outcome_loss(pairs, trial, draws, seed, votes)
-                if result["loss"] < best["loss"] - 1e-9:
-                    params, best, current, changed = trial, result, _get(trial, name), True
-        if not changed:
-            break
-    return params, best
+    return coordinate_search(
+        OUTCOME, lambda p: outcome_loss(pairs, p, draws, seed, votes), params, passes
+    )
 
 
 WAR = ("decisiveness", "stalemate", "war_cost", "backing_down_cost", "defeat_cost")
@@ -639,22 +650,28 @@ def icb_loss(pairs: list, params: EngineParams, draws: int, seed: int) -> dict:
 
 
 def fit_war(
-    pairs: list, params: EngineParams, draws: int = 50, seed: int = 0, passes: int = 2
+    pairs: list,
+    params: EngineParams,
+    draws: int = 50,
+    seed: int = 0,
+    passes: int = 2,
+    cases: list[Case] = (),
+    votes: VoteData | None = None,
 ) -> tuple[EngineParams, dict]:
-    """Stage 3: the coordinate search of stage 2 over :data:`WAR`, on ICB outcomes."""
-    best = icb_loss(pairs, params, draws, seed)
-    for _ in range(passes):
-        changed = False
-        for name in WAR:
-            current = _get(params, name)
-            for step in STEPS:
-                trial = _set(params, {name: current + step * max(abs(current), 0.5)})
-                result = icb_loss(pairs, trial, draws, seed)
-                if result["loss"] < best["loss"] - 1e-9:
-                    params, best, current, changed = trial, result, _get(trial, name), True
-        if not changed:
-            break
-    return params, best
+    """Stage 3: :func:`coordinate_search` over :data:`WAR` on the ICB loss of ``pairs`` plus
+    the stage-2 loss of ``cases``, so that the ICB crises refine the war parameters without
+    undoing the fit to the corpus.
+    """
+    corpus = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
+
+    def objective(p: EngineParams) -> dict:
+        war = icb_loss(pairs, p, draws, seed)
+        if not corpus:
+            return war | {"icb_missed": war["missed"]}
+        stage2 = outcome_loss(corpus, p, draws, seed, votes)
+        return stage2 | {"loss": stage2["loss"] + war["loss"], "icb_missed": war["missed"]}
+
+    return coordinate_search(WAR, objective, params, passes)
 
 
 @dataclass
@@ -678,13 +695,16 @@ def fit(
     draws: int = 50,
     rounds: int = 2,
     passes: int = 2,
-    icb: bool = True,
+    icb: bool = False,
+    say=lambda message: None,
 ) -> Fit:
-    """The three stages on the TRAINING cases of ``cases`` and of ICB (test cases are dropped
-    here; ``icb=False`` skips stage 3).
+    """Stages 1 and 2 on the TRAINING cases of ``cases`` (test cases are dropped here), and
+    stage 3 on the ICB training crises when ``icb`` (off by default: docs/validation.md
+    section 4 says why). ``say`` receives a line as each stage starts.
     """
     params = params or EngineParams()
     train = [c for c in cases if _split(c) == "train"]
+    say(f"stage 1: votes and decisions of {len(train)} training cases (ordered logit)")
     theta, nll = None, math.nan
     for _ in range(rounds):
         data = vote_data(train, params, data_dir)
@@ -697,11 +717,14 @@ def fit(
     names = [*COLUMNS, "thresholds.condemnation", "thresholds.sanctions", "thresholds.force"]
     names.append("thresholds.band")
     se = dict(zip(names, map(float, errors), strict=True))
+    say(f"stage 2: responses and results of {len(train)} training cases ({draws} draws each)")
     params, outcome = fit_outcomes(train, params, draws, seed, passes, votes=data)
     if icb:
+        say("stage 3: drafting the ICB crises of the training part")
         pairs = icb_scenarios(data_dir)
-        params, war = fit_war(pairs, params, draws, seed, passes)
-        outcome = outcome | {"icb_crises": len(pairs), "icb_missed": war["missed"]}
+        say(f"stage 3: war parameters on {len(pairs)} ICB crises and the corpus")
+        params, outcome = fit_war(pairs, params, draws, seed, passes, train, data)
+        outcome = outcome | {"icb_crises": len(pairs)}
     return Fit(params, se, len(data.vote), [c.name for c in train], nll, outcome)
 
 
@@ -735,6 +758,7 @@ def to_yaml_data(result: Fit, command: str) -> dict:
     }
     column_of = {
         "partisanship": "affinity",
+        "majority_weight": "majority",
         "alliance_weight": "alliance",
         "trade_cost": "trade",
         "escalation_cost_condemnation": "escalation_condemnation",
