@@ -301,5 +301,12 @@ def state_name(code: str, data_dir=None) -> str:
     USSR). Raises :class:`InputError` for a code not in the COW list.
     """
     (code,) = check_codes([code], data_dir)
-    s = _states(data_dir)
-    return str(s.name[s.stateabb == code].iloc[-1])
+    return _names(resolved_file(STATES, data_dir))[code]
+
+
+@lru_cache(maxsize=4)
+def _names(path: Path) -> Mapping[str, str]:
+    # Last row wins, as for a state listed with several spells; one dict per file, because a
+    # draft names ~195 states and a filter of the table per name was a fifth of drafting time.
+    states = _read_states(path)
+    return MappingProxyType(dict(zip(states.stateabb, states.name.astype(str), strict=True)))

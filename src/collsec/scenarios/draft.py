@@ -101,6 +101,26 @@ def _summarise(sources: list[str]) -> str:
     return " | ".join(dict.fromkeys(plain))
 
 
+PLEDGE_KINDS = (
+    ("defense", "defense"),
+    ("offense", "offense"),
+    ("neutrality", "neutral"),
+    ("nonaggression", "nonagg"),
+    ("consultation", "consul"),
+)
+"""The pledge kinds a draft writes, and their ATOP columns."""
+
+
+def _pledges_by_pledger(table) -> dict[str, dict[str, list[str]]]:
+    """``{pledger: {kind: [partners]}}`` from ATOP pledge rows (one pass over the table)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for kind, column in PLEDGE_KINDS:
+        rows = table[table[column].astype(bool)]
+        for pledger, partner in zip(rows.code1, rows.code2, strict=True):
+            out.setdefault(pledger, {}).setdefault(kind, []).append(partner)
+    return {p: {k: kinds[k] for k, _ in PLEDGE_KINDS if k in kinds} for p, kinds in out.items()}
+
+
 def measured_actors(day: dt.date, parties: list[str], data_dir=None) -> tuple[dict, list[str]]:
     """Every state of ``day`` with its measured inputs, and the notes of what was measured how.
 
@@ -139,8 +159,7 @@ def measured_actors(day: dt.date, parties: list[str], data_dir=None) -> tuple[di
         notes.append(f"pledges: {year.note}; only pledges with a party are written")
         table = atop.pledges(year.year, data_dir=data_dir)
         pledge_table = table[table.code1.isin(states) | table.code2.isin(states)]
-        by_pledger = dict(tuple(pledge_table.groupby("code1")))
-        empty = pledge_table.iloc[:0]
+        by_pledger = _pledges_by_pledger(pledge_table)
         pledge_source = f"ATOP 5.1, {year.year}"
     trade_of: dict = {}
     shares: dict = {}
@@ -187,16 +206,9 @@ def measured_actors(day: dt.date, parties: list[str], data_dir=None) -> tuple[di
                 + f", double-centred on the {mean.source}"
             )
         if pledge_table is not None:
-            mine = by_pledger.get(code, empty)
             pledged = {}
-            for kind, column in (
-                ("defense", "defense"),
-                ("offense", "offense"),
-                ("neutrality", "neutral"),
-                ("nonaggression", "nonagg"),
-                ("consultation", "consul"),
-            ):
-                to = [c for c in mine.code2[mine[column]] if c in states or code in states]
+            for kind, partners in by_pledger.get(code, {}).items():
+                to = [c for c in partners if c in states or code in states]
                 to = [c for c in to if c in codes and c != code]
                 if to:
                     pledged[kind] = sorted(to)
