@@ -32,46 +32,57 @@ def _values(summary: dict) -> dict[str, list[float | None]]:
 
 
 def validation_figure(report: dict, path: Path) -> list[Path]:
-    """Write ``path`` (PNG, 300 dpi) and its SVG and PDF twins; returns the paths written."""
-    import matplotlib
+    """Write ``path`` (PNG, 300 dpi) and its SVG and PDF twins; returns the paths written.
 
-    matplotlib.use("Agg")
+    Left and middle: accuracy (%) of the engine beside the majority class (response, result,
+    both) and the best vote baseline, train and test parts. Right: the test part's member
+    votes, recorded (rows) against the engine's (columns).
+    """
     import matplotlib.pyplot as plt
     import numpy as np
 
-    colours = {"engine": "#0072B2", "majority class": "#999999", "best vote baseline": "#E69F00"}
-    fig, axes = plt.subplots(1, 3, figsize=(11, 3.6), gridspec_kw={"width_ratios": [2, 2, 1.3]})
-    for ax, part in zip(axes[:2], ("train", "test"), strict=True):
-        values = _values(report[part])
-        x = np.arange(len(LEVELS))
-        width = 0.27
-        for k, (name, vals) in enumerate(values.items()):
-            heights = [np.nan if v is None else 100 * v for v in vals]
-            ax.bar(x + (k - 1) * width, heights, width, label=name, color=colours[name])
-        ax.set_xticks(x, LEVELS)
-        ax.set_ylim(0, 100)
-        ax.set_ylabel("accuracy (%)")
-        ax.set_title(f"{part} part ({report[part]['cases']} cases)", fontsize=10)
-        ax.grid(axis="y", alpha=0.3)
-    axes[1].legend(loc="upper center", bbox_to_anchor=(-0.1, -0.14), ncol=3, frameon=False)
-    order = ("yes", "abstain", "no")
-    confusion = report["test"]["votes"]["confusion"]
-    m = np.array([[confusion.get(r, {}).get(p, 0) for p in order] for r in order])
-    ax = axes[2]
-    ax.imshow(m, cmap="Blues")
-    for i in range(3):
-        for j in range(3):
-            ax.text(j, i, str(m[i, j]), ha="center", va="center", fontsize=9)
-    ax.set_xticks(range(3), order)
-    ax.set_yticks(range(3), order)
-    ax.set_xlabel("engine")
-    ax.set_ylabel("recorded")
-    ax.set_title("member votes, test part", fontsize=10)
-    fig.tight_layout()
-    written = []
-    for suffix in (".png", ".svg", ".pdf"):
-        target = path.with_suffix(suffix)
-        fig.savefig(target, dpi=300, bbox_inches="tight")
-        written.append(target)
-    plt.close(fig)
-    return written
+    from collsec.reports import style
+
+    colours = {
+        "engine": style.OKABE_ITO["blue"],
+        "majority class": "#999999",
+        "best vote baseline": style.OKABE_ITO["orange"],
+    }
+    with style.paper():
+        fig, axes = plt.subplots(
+            1,
+            3,
+            figsize=(style.PAGE_WIDTH, 2.8),
+            gridspec_kw={"width_ratios": [2, 2, 1.4]},
+            layout="constrained",
+        )
+        for ax, part in zip(axes[:2], ("train", "test"), strict=True):
+            values = _values(report[part])
+            x = np.arange(len(LEVELS))
+            width = 0.27
+            for k, (name, vals) in enumerate(values.items()):
+                heights = [np.nan if v is None else 100 * v for v in vals]
+                ax.bar(x + (k - 1) * width, heights, width, label=name, color=colours[name])
+            ax.set_xticks(x, ["resp.", "result", "both", "votes"])
+            ax.set_ylim(0, 100)
+            ax.set_ylabel("accuracy (%)")
+            ax.set_title(f"{part} part ({report[part]['cases']} cases)")
+            ax.grid(axis="y", alpha=0.3)
+        handles, labels = axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside lower center", ncol=3)
+        order = ("yes", "abstain", "no")
+        confusion = report["test"]["votes"]["confusion"]
+        m = np.array([[confusion.get(r, {}).get(p, 0) for p in order] for r in order])
+        ax = axes[2]
+        ax.imshow(m, cmap="Blues")
+        for i in range(3):
+            for j in range(3):
+                dark = m[i, j] > m.max() / 2
+                ax.text(j, i, str(m[i, j]), ha="center", va="center",
+                        color="white" if dark else "black")  # fmt: skip
+        ax.set_xticks(range(3), ["yes", "abst.", "no"])
+        ax.set_yticks(range(3), ["yes", "abst.", "no"])
+        ax.set_xlabel("engine")
+        ax.set_ylabel("recorded")
+        ax.set_title("votes, test part")
+        return style.save(fig, path)
