@@ -148,3 +148,14 @@ def test_institutions_shows_every_field_within_80_columns():
     assert "force (1950-11-03 to today)" in r.output  # Uniting for Peace
     assert max(len(line.rstrip()) for line in r.output.splitlines()) <= 80
     assert invoke("institutions", "no-such").exit_code == 2
+
+
+def test_demo_sets_each_paper_case_beside_its_record():
+    from collsec.validation.corpus import PAPER_CASES
+
+    out = invoke("demo", "--draws", "200").stdout
+    assert all(name in out for name in PAPER_CASES) and "history" in out
+    rows = [line for line in out.splitlines() if line.strip().split(" ")[0] in PAPER_CASES]
+    same = sum(" same " in f"{row} " for row in rows)
+    assert f"{same} of 7 match their historical records" in out
+    assert same + sum(" was " in row for row in rows) == 7

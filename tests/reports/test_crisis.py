@@ -211,3 +211,15 @@ def test_the_referral_to_the_assembly_is_shown_with_its_tally(runs):
     assert "referred by" not in " ".join(text_of(result, scenario).split()) or any(
         b.referral for b in result.bodies
     )
+
+
+def test_the_history_cell_says_what_the_record_holds_where_the_run_differs():
+    from collsec.crisis import run_crisis
+    from collsec.reports.crisis import history_cell
+    from collsec.scenarios import load_scenario
+
+    r = run_crisis(load_scenario("korea-1950"), draws=50)
+    assert history_cell(r, (r.response, r.result)).plain == "same"
+    other = "none" if r.response != "none" else "sanctions"
+    assert history_cell(r, (other, r.result)).plain == f"was {other}"
+    assert history_cell(r, None).plain == "no record"

@@ -180,12 +180,23 @@ def demo(
     from collsec.crisis import run_crisis
     from collsec.reports.crisis import outcome_table
     from collsec.scenarios import case_names, load_scenario
-    from collsec.validation.corpus import PAPER_CASES
+    from collsec.validation.corpus import PAPER_CASES, corpus_cases
+    from collsec.validation.records import load_record
 
     names = case_names() if all_cases else list(PAPER_CASES)
     scenarios = {name: load_scenario(name) for name in names}
     rows = [(name, run_crisis(s, draws=draws, seed=seed)) for name, s in scenarios.items()]
-    console.print(outcome_table(rows, scenarios))
+    records = {c.name: load_record(c.record) for c in corpus_cases()[0] if c.name in scenarios}
+    recorded = {n: (rec.response, rec.result) for n, rec in records.items()}
+    console.print(outcome_table(rows, scenarios, recorded))
+    same = sum((r.response, r.result) == recorded.get(n) for n, r in rows)
+    console.print(
+        Text(
+            f"{same} of {len(rows)} match their historical records in response and result "
+            "(the records are never read by the engine; every case and the baselines: "
+            "collsec validate, docs/validation.md)."
+        )
+    )
     console.print(
         "Details of one case: [bold]collsec run korea-1950[/]; a counterfactual: "
         "[bold]collsec run korea-1950 --set actors.USSR.absent=false[/]"

@@ -497,7 +497,7 @@ def compare(base: CrisisResult, other: CrisisResult, labels: Labels) -> Table:
         show_edge=False,
     )
     for col in ("", "baseline", other.counterfactual or "--set"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", min_width=12 if col == "response" else None)
     table.add_row("response", _words(base.response), _words(other.response))
     table.add_row("result", _words(base.result), _words(other.result))
     for result_name in base.probabilities:
@@ -537,24 +537,53 @@ def compare(base: CrisisResult, other: CrisisResult, labels: Labels) -> Table:
     return table
 
 
+def history_cell(result: CrisisResult, recorded: tuple[str, str] | None) -> Text:
+    """What history recorded beside the run: "same", or the recorded response and/or result
+    where they differ (``recorded``: the record's (response, result); None: no record).
+    """
+    if recorded is None:
+        return Text("no record", "dim")
+    differ = [
+        _short(was)
+        for was, got in zip(recorded, (result.response, result.result), strict=True)
+        if was != got
+    ]
+    return Text("was " + ", ".join(differ), "red") if differ else Text("same", "green")
+
+
+def _short(code: str) -> str:
+    """A response or result in few words (the demo's narrow table)."""
+    return _words(code.removeprefix("aggression_"))
+
+
 def outcome_table(
-    rows: list[tuple[str, CrisisResult]], scenarios: Mapping[str, Scenario] | None = None
+    rows: list[tuple[str, CrisisResult]],
+    scenarios: Mapping[str, Scenario] | None = None,
+    recorded: Mapping[str, tuple[str, str]] | None = None,
 ) -> Table:
     """One line per case: the table the demo prints (codes in words; --json keeps the codes).
 
-    ``scenarios`` (case name -> scenario) gives the names of the actors in the main cause.
+    ``scenarios`` (case name -> scenario) gives the names of the actors in the main cause;
+    ``recorded`` (case name -> the record's response and result) adds a column "history".
     """
     scenarios = scenarios or {}
-    table = Table(title="collsec: the paper's cases replayed with the default parameters")
+    table = Table(
+        title="collsec: the paper's cases replayed with the default parameters",
+        box=box.SIMPLE_HEAD,
+    )
     table.add_column("case", no_wrap=True)
-    for col in ("response", "result", "P(result)", "main cause"):
-        table.add_column(col)
+    columns = ("response", "aggression", "P", "main cause")
+    for col in (*columns, "history") if recorded is not None else columns:
+        table.add_column(col, overflow="fold", min_width=12 if col == "response" else None)
     for name, r in rows:
-        table.add_row(
+        cells = [
             name,
             _words(r.response),
-            Text(_words(r.result), RESULT_STYLE[r.result]),
+            Text(_short(r.result), RESULT_STYLE[r.result]),
             f"{r.probabilities[r.result]:.0%}",
             cause_in_words(r.main_cause, Labels.of(scenarios.get(name))) if r.main_cause else "-",
-        )
+        ]
+        if recorded is not None:
+            cells.append(history_cell(r, recorded.get(name)))
+        table.add_row(*cells)
     return table
