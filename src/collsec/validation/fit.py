@@ -769,9 +769,10 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "regional_request": "request",
         "responsibility_to_protect": "r2p",
     }
+    searched = {*OUTCOME, *WAR}  # moved after the bootstrap: its SE no longer applies
     out = {}
     for name, value in values.items():
-        se = result.errors.get(column_of.get(name, name))
+        se = None if name in searched else result.errors.get(column_of.get(name, name))
         out[name] = {"value": round(float(value), 4)}
         if se is not None:
             out[name]["se"] = round(float(se), 4)
@@ -779,6 +780,8 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "command": command,
         "date": dt.date.today().isoformat(),
         "procedure": "collsec.validation.fit (docs/validation.md)",
+        "se": "bootstrap over the training cases of stage 1; none for the parameters searched "
+        "in stages 2-3",
         "training_cases": len(result.cases),
         "training_votes": result.votes,
         "vote_nll": round(result.vote_nll, 3),

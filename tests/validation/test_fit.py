@@ -1,0 +1,91 @@
+"""The fitting procedure (collsec.validation.fit): the search, the bounds, what fitted.yaml
+says, and the rule that matters most: test cases never reach the fit."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from collsec.crisis.params import prior_params
+from collsec.scenarios import load_scenario
+from collsec.validation.corpus import builtin_corpus, corpus_cases, split_of
+from collsec.validation.fit import (
+    OUTCOME,
+    WAR,
+    Fit,
+    _get,
+    _set,
+    coordinate_search,
+    fit,
+    to_yaml_data,
+)
+from collsec.validation.records import load_record
+
+
+def test_the_search_never_raises_the_loss_and_moves_toward_the_minimum():
+    seen = []
+
+    def objective(p):
+        loss = round((p.concern_scale - 3.0) ** 2, 6)  # a step-free bowl with its floor at 3
+        seen.append(loss)
+        return {"loss": loss}
+
+    start = prior_params().model_copy(update={"concern_scale": 1.0})
+    found, best = coordinate_search(("concern_scale",), objective, start, passes=4)
+    assert best["loss"] < objective(start)["loss"]
+    assert abs(found.concern_scale - 3.0) < abs(start.concern_scale - 3.0)
+    again, _ = coordinate_search(("concern_scale",), objective, start, passes=4)
+    assert again == found  # deterministic
+
+
+def test_values_are_clipped_to_their_bounds():
+    p = _set(prior_params(), {"indivisibility": 7.0, "war_cost": -1.0, "decisiveness": 0.0})
+    assert (p.indivisibility, p.war_cost, p.decisiveness) == (1.0, 0.0, 0.05)
+    assert _get(_set(p, {"thresholds.force": 2.5}), "thresholds.force") == 2.5
+
+
+def test_fitted_yaml_gives_no_standard_error_to_a_searched_parameter():
+    errors = {"affinity": 0.1, "power": 0.2, "thresholds.force": 0.3, "thresholds.band": 0.4}
+    result = Fit(prior_params(), errors, 10, ["a"], 1.0, {"loglik": -1.0, "missed": 0})
+    values = to_yaml_data(result, "collsec fit")["values"]
+    assert values["partisanship"]["se"] == 0.1 and values["thresholds.band"]["se"] == 0.4
+    for name in {*OUTCOME, *WAR}:
+        assert "se" not in values[name], name  # power_cost and thresholds.force were searched
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """Two training cases and one test case of the built-in corpus, copied."""
+    cases = {c.name: c for c in corpus_cases()[0]}
+    test_case = next(n for n in sorted(cases) if split_of(n, load_scenario(n).icb) == "test")
+    for folder in ("scenarios", "records"):
+        (tmp_path / folder).mkdir()
+    for name in ("korea-1950", "gulf-1990", test_case):
+        shutil.copy(cases[name].scenario, tmp_path / "scenarios" / f"{name}.yaml")
+        shutil.copy(cases[name].record, tmp_path / "records" / f"{name}.yaml")
+    return tmp_path
+
+
+def test_a_test_case_never_reaches_the_fit(small_corpus):
+    cases, _ = corpus_cases(small_corpus)
+    quick = {"reps": 0, "draws": 5, "rounds": 1, "passes": 1}
+    before = fit(cases, prior_params(), **quick)
+    assert sorted(before.cases) == ["gulf-1990", "korea-1950"]
+    # Rewrite the test case's record into its opposite: the fit must not move.
+    test_case = next(c for c in cases if c.name not in before.cases)
+    record = load_record(test_case.record)
+    response = "none" if record.response == "authorised_force" else "authorised_force"
+    text = test_case.record.read_text(encoding="utf-8")
+    flipped = re.sub(r"(?m)^response: .*$", f"response: {response}", text)
+    assert flipped != text
+    test_case.record.write_text(flipped, encoding="utf-8")
+    assert load_record(test_case.record).response == response
+    after = fit(corpus_cases(small_corpus)[0], prior_params(), **quick)
+    assert after.params == before.params and after.outcome == before.outcome
+
+
+def test_the_built_in_corpus_is_where_the_cases_are():
+    assert (builtin_corpus() / "scenarios" / "korea-1950.yaml").is_file()
