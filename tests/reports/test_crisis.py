@@ -223,3 +223,16 @@ def test_the_history_cell_says_what_the_record_holds_where_the_run_differs():
     other = "none" if r.response != "none" else "sanctions"
     assert history_cell(r, (other, r.result)).plain == f"was {other}"
     assert history_cell(r, None).plain == "no record"
+
+
+def test_the_permanent_members_agreement_names_the_measure_they_agreed_on():
+    from collsec.crisis import run_crisis
+    from collsec.reports.crisis import Labels, _cause_of_run
+    from collsec.scenarios import load_scenario
+
+    s = load_scenario("gulf-1990")
+    r = run_crisis(s, draws=50)
+    assert "permanent_members_agreed" in r.causes  # the record's main cause (Res. 678)
+    council = next(b for b in r.bodies if b.id == "UNSC")
+    words = _cause_of_run("permanent_members_agreed", r, Labels.of(s))
+    assert words == f"the permanent members agreed on {council.adopted.value}"

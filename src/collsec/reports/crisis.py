@@ -317,6 +317,18 @@ def cause_in_words(code: str, labels: Labels) -> str:
     return words
 
 
+def _cause_of_run(code: str, result: CrisisResult, labels: Labels) -> str:
+    """:func:`cause_in_words`, with the measure the permanent members agreed on named (so
+    that "vetoed by X" beside it reads as another draft, not a contradiction).
+    """
+    words = cause_in_words(code, labels)
+    if code == "permanent_members_agreed":
+        adopted = [b.adopted for b in result.bodies if b.scope == "global" and b.permanent]
+        if adopted and adopted[0] is not None:
+            words += f" on {_words(adopted[0].value)}"
+    return words
+
+
 def render(result: CrisisResult, console: Console, scenario: Scenario | None = None) -> None:
     """Print the result: votes of each body, decision and why, coalition, scorecard, result.
 
@@ -404,7 +416,7 @@ def render(result: CrisisResult, console: Console, scenario: Scenario | None = N
         card.add_row(_words(name), held, value, score.note)
     console.print(card)
     probs = ", ".join(f"{_words(k)} {v:.0%}" for k, v in result.probabilities.items() if v > 0)
-    causes = [cause_in_words(c, labels) for c in result.causes]
+    causes = [_cause_of_run(c, result, labels) for c in result.causes]
     console.print(
         Panel(
             Group(
