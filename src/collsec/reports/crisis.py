@@ -397,13 +397,7 @@ def render(result: CrisisResult, console: Console, scenario: Scenario | None = N
     why = explanation_table(result, labels)
     if why is not None:
         console.print(why)
-    card = Table(
-        title="principles",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-    )
+    card = _narrow_table("principles")
     for col in ("principle", "held", "value", "measure"):
         card.add_column(col, no_wrap=col != "measure")
     for name, score in result.scorecard.items():
@@ -452,6 +446,15 @@ TERM_COLUMNS = (
 pacts, the cost of acting and non-intervention (the last two subtract)."""
 
 
+def _narrow_table(title: str) -> Table:
+    """A table without side borders or edge padding, its title on the left: the wide tables
+    of a run that must fit 80 columns.
+    """
+    return Table(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False
+    )
+
+
 def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
     """Why each member of the first global council voted as it did, on the strongest measure
     it was asked: its support, the threshold a yes needs, and the terms of its support (cost
@@ -461,12 +464,8 @@ def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
     if council is None or not result.positions:
         return None
     measure = council.drafts[0].measure.value
-    table = Table(
-        title=f"why each member of {council.id} voted as it did on {measure} (support terms)",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
+    table = _narrow_table(
+        f"why each member of {council.id} voted as it did on {measure} (support terms)"
     )
     table.add_column("member", no_wrap=True, max_width=18, overflow="ellipsis")
     table.add_column("vote", no_wrap=True, min_width=7)
@@ -501,15 +500,9 @@ def compare(base: CrisisResult, other: CrisisResult, labels: Labels) -> Table:
     """The baseline and a counterfactual side by side: response, result, probabilities, the
     main cause, and every member vote that changes (body, measure, member: before -> after).
     """
-    table = Table(
-        title=f"{base.title}: baseline and {other.counterfactual or 'the change'}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        show_edge=False,
-    )
+    table = _narrow_table(f"{base.title}: baseline and {other.counterfactual or 'the change'}")
     for col in ("", "baseline", other.counterfactual or "--set"):
-        table.add_column(col, overflow="fold", min_width=12 if col == "response" else None)
+        table.add_column(col, overflow="fold")
     table.add_row("response", _words(base.response), _words(other.response))
     table.add_row("result", _words(base.result), _words(other.result))
     for result_name in base.probabilities:
