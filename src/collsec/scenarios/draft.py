@@ -101,24 +101,19 @@ def _summarise(sources: list[str]) -> str:
     return " | ".join(dict.fromkeys(plain))
 
 
-PLEDGE_KINDS = (
-    ("defense", "defense"),
-    ("offense", "offense"),
-    ("neutrality", "neutral"),
-    ("nonaggression", "nonagg"),
-    ("consultation", "consul"),
-)
-"""The pledge kinds a draft writes, and their ATOP columns."""
-
-
 def _pledges_by_pledger(table) -> dict[str, dict[str, list[str]]]:
-    """``{pledger: {kind: [partners]}}`` from ATOP pledge rows (one pass over the table)."""
+    """``{pledger: {kind: [partners]}}`` from ATOP pledge rows, the kinds named and ordered as
+    in the scenario format (:class:`~collsec.scenarios.model.Pledges`).
+    """
+    from collsec.data.atop import PLEDGES
+    from collsec.scenarios.model import Pledges
+
     out: dict[str, dict[str, list[str]]] = {}
-    for kind, column in PLEDGE_KINDS:
+    for kind, column in zip(Pledges.model_fields, PLEDGES, strict=True):
         rows = table[table[column].astype(bool)]
         for pledger, partner in zip(rows.code1, rows.code2, strict=True):
             out.setdefault(pledger, {}).setdefault(kind, []).append(partner)
-    return {p: {k: kinds[k] for k, _ in PLEDGE_KINDS if k in kinds} for p, kinds in out.items()}
+    return out
 
 
 def measured_actors(day: dt.date, parties: list[str], data_dir=None) -> tuple[dict, list[str]]:
