@@ -209,19 +209,26 @@ class Deliberation:
     request: bool = False
 
 
+def _idle(scenario, body, note: str, referral=None) -> BodyRecord:
+    """The record of a body that took no vote, and why (``note``)."""
+    inst = body.resolved()
+    return BodyRecord(
+        id=body.id,
+        name=inst.name,
+        scope=inst.scope,
+        members=scenario.members(body),
+        permanent=scenario.permanent(body),
+        referral=referral,
+        note=note,
+    )
+
+
 def _run(scenario, sit, params, body, supports, tools, note=""):
     inst = body.resolved()
     members = scenario.members(body)
     day = scenario.threat.date
     if not inst.valid_on(day):
-        return BodyRecord(
-            id=body.id,
-            name=inst.name,
-            scope=inst.scope,
-            members=members,
-            permanent=scenario.permanent(body),
-            note=f"did not exist on {day}",
-        )
+        return _idle(scenario, body, f"did not exist on {day}")
     held = set(inst.tools_on(day))
     allowed = [t for t in LADDER if t in held and (tools is None or t in tools)]
     absent = [m for m in members if scenario.actors[m].absent_from(body.id)]
@@ -333,34 +340,16 @@ def deliberate_all(
             force_by["global"].append(rec)
     vetoed = [(b, r) for b, r in councils if any(d.decision.cause == "veto" for d in r.drafts)]
     for body in phases["fallback"]:
-        inst = body.resolved()
         if best == Tool.FORCE or (councils and not vetoed):
-            records.append(
-                BodyRecord(
-                    id=body.id,
-                    name=inst.name,
-                    scope=inst.scope,
-                    members=scenario.members(body),
-                    permanent=scenario.permanent(body),
-                    note="not seized: the Council was not blocked by a veto",
-                )
-            )
+            note = "not seized: the Council was not blocked by a veto"
+            records.append(_idle(scenario, body, note))
             continue
         referral = None
         if vetoed:
             referral = _referral(scenario, sit, params, *vetoed[0], after)
             if referral is not None and not referral.adopted:
-                records.append(
-                    BodyRecord(
-                        id=body.id,
-                        name=inst.name,
-                        scope=inst.scope,
-                        members=scenario.members(body),
-                        permanent=scenario.permanent(body),
-                        referral=referral,
-                        note="not seized: the Council's procedural vote to refer failed",
-                    )
-                )
+                note = "not seized: the Council's procedural vote to refer failed"
+                records.append(_idle(scenario, body, note, referral))
                 continue
         blocked = {d.measure for _, r in vetoed for d in r.drafts if d.decision.cause == "veto"}
         tools = [t for t in LADDER if stronger(t, best) and (not councils or t in blocked)]
