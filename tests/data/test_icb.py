@@ -11,14 +11,7 @@ from datetime import date
 import pytest
 
 from collsec.data.cow import codes_by_number
-from collsec.data.icb import (
-    GLOBAL_ACTIVITY,
-    GLOBAL_ORG,
-    REGIONAL_ACTIVITY,
-    REGIONAL_ORG,
-    crises,
-    crisis,
-)
+from collsec.data.icb import KEY_TABLES, REGIONAL_ORG, crises, crisis
 from collsec.data.igo import ORGANISATIONS
 from collsec.errors import DataMissingError, InputError
 
@@ -72,16 +65,6 @@ def test_keys_agree_across_levels_where_raw_codes_do_not(shared_data):
 
 def test_key_tables_cover_the_codebook(shared_data):
     labels = _rows(shared_data / "icb" / "icb_value_labels_v13codebook.csv")
-    tables = {
-        ("system", "globorg"): GLOBAL_ORG["system"],
-        ("actor", "globorg"): GLOBAL_ORG["actor"],
-        ("system", "globactm"): GLOBAL_ACTIVITY["system"],
-        ("actor", "globact"): GLOBAL_ACTIVITY["actor"],
-        ("system", "regorg"): REGIONAL_ORG["system"],
-        ("actor", "regorg"): REGIONAL_ORG["actor"],
-        ("system", "regactmb"): REGIONAL_ACTIVITY["system"],
-        ("actor", "regact"): REGIONAL_ACTIVITY["actor"],
-    }
     words = {
         "council": "Council",
         "assembly": "Assembly",
@@ -93,7 +76,7 @@ def test_key_tables_cover_the_codebook(shared_data):
         "mediation": "Mediation",
         "multiple": "Multiple",
     }
-    for (level, variable), table in tables.items():
+    for (level, variable), table in KEY_TABLES.items():
         coded = {int(r["code"]): r["label"] for r in labels
                  if r["level"].startswith(level) and r["variable"] == variable}  # fmt: skip
         assert set(coded) == set(table), (level, variable)

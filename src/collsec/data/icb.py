@@ -86,7 +86,7 @@ REGIONAL_ACTIVITY = {
 }  # fmt: skip
 """``regactmb`` (system) / ``regact`` (actor) code -> key."""
 
-_KEYED = {
+KEY_TABLES = {
     ("system", "globorg"): GLOBAL_ORG["system"],
     ("actor", "globorg"): GLOBAL_ORG["actor"],
     ("system", "globactm"): GLOBAL_ACTIVITY["system"],
@@ -96,6 +96,7 @@ _KEYED = {
     ("system", "regactmb"): REGIONAL_ACTIVITY["system"],
     ("actor", "regact"): REGIONAL_ACTIVITY["actor"],
 }
+"""(level, ICB variable) -> its code -> key table, for every variable that has keys."""
 
 
 @dataclass(frozen=True)
@@ -309,7 +310,7 @@ class _Decoder:
         if code is None:
             return Coded(None, None)
         label = self.labels.get((level, variable, code))
-        keys = _KEYED.get((level, variable))
+        keys = KEY_TABLES.get((level, variable))
         key = keys.get(code) if keys is not None else None
         if label is None:
             notes.append(f"{variable} = {code} has no label in the {level}-level codebook")
