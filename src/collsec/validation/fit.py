@@ -38,7 +38,7 @@ from scipy.special import expit
 
 from collsec.crisis import EngineParams, run_crisis
 from collsec.crisis.deliberation import capable
-from collsec.crisis.interests import features
+from collsec.crisis.interests import FEATURES, features, weights
 from collsec.crisis.situation import power_at_theatre, situation
 from collsec.institutions import Tool
 from collsec.scenarios.load import load_scenario
@@ -68,22 +68,13 @@ FIXED_IN_STAGE_1 = ("norm", "proximity")
 """Weights stage 1 keeps at their prior: concern (severity, and its part that fades with
 distance) is not identified by the votes (members condemn an aggression whatever its
 gravity); it decides how far a crisis escalates, and stage 2 fits it on the responses."""
-COLUMNS = (
-    "norm",
-    "majority",
-    "proximity",
-    "affinity",
-    "alliance",
-    "trade",
-    "escalation_condemnation",
-    "escalation_sanctions",
-    "escalation_force",
-    "power",
-    "internal",
-    "request",
-    "r2p",
+COLUMNS = tuple(
+    column
+    for feature in FEATURES
+    for column in ([f"escalation_{m}" for m in MEASURES] if feature == "escalation" else [feature])
 )
-"""Columns of the design matrix: the features, escalation split by measure."""
+"""Columns of the design matrix: the features (:data:`~collsec.crisis.interests.FEATURES`),
+escalation split by measure."""
 
 SIGN = {
     "norm": 1,
@@ -119,24 +110,42 @@ class VoteData:
     bodies: list = field(default_factory=list)
 
 
+PARAMETER_OF = {
+    "affinity": "partisanship",
+    "majority": "majority_weight",
+    "alliance": "alliance_weight",
+    "trade": "trade_cost",
+    "escalation_condemnation": "escalation_cost_condemnation",
+    "escalation_sanctions": "escalation_cost_sanctions",
+    "escalation_force": "escalation_cost_force",
+    "power": "power_cost",
+    "internal": "non_intervention",
+    "request": "regional_request",
+    "r2p": "responsibility_to_protect",
+}
+"""The engine parameter each column's weight is (``norm`` and ``proximity`` are concern,
+split by indivisibility: :func:`with_vote_rule`)."""
+
+_TOOLS = dict(zip(MEASURES, (Tool.CONDEMNATION, Tool.SANCTIONS, Tool.FORCE), strict=True))
+
+
+def _escalation_measure(column: str) -> str | None:
+    """``"escalation_force"`` -> ``"force"``; None for a column that is not an escalation."""
+    head, _, measure = column.partition("_")
+    return measure if head == "escalation" else None
+
+
 def _magnitudes(params: EngineParams) -> dict[str, float]:
-    """The weights of :data:`COLUMNS` as magnitudes (>= 0), from engine parameters."""
-    eta, iota = params.concern_scale, params.indivisibility
-    return {
-        "norm": eta * iota,
-        "majority": params.majority_weight,
-        "proximity": eta * (1 - iota),
-        "affinity": params.partisanship,
-        "alliance": params.alliance_weight,
-        "trade": params.trade_cost,
-        "escalation_condemnation": params.escalation_cost_condemnation,
-        "escalation_sanctions": params.escalation_cost_sanctions,
-        "escalation_force": params.escalation_cost_force,
-        "power": params.power_cost,
-        "internal": params.non_intervention,
-        "request": params.regional_request,
-        "r2p": params.responsibility_to_protect,
-    }
+    """The weights of :data:`COLUMNS` as magnitudes (>= 0): the engine's own weights
+    (:func:`collsec.crisis.interests.weights`) times their :data:`SIGN`.
+    """
+    by_measure = {m: weights(params, tool) for m, tool in _TOOLS.items()}
+    out = {}
+    for column in COLUMNS:
+        measure = _escalation_measure(column)
+        weight = by_measure[measure or "condemnation"][column if measure is None else "escalation"]
+        out[column] = SIGN[column] * weight
+    return out
 
 
 def with_vote_rule(params: EngineParams, magnitudes: dict, thresholds, band: float):
@@ -146,17 +155,7 @@ def with_vote_rule(params: EngineParams, magnitudes: dict, thresholds, band: flo
     update = {
         "concern_scale": eta,
         "indivisibility": norm / eta if eta > 0 else params.indivisibility,
-        "partisanship": magnitudes["affinity"],
-        "majority_weight": magnitudes["majority"],
-        "alliance_weight": magnitudes["alliance"],
-        "trade_cost": magnitudes["trade"],
-        "escalation_cost_condemnation": magnitudes["escalation_condemnation"],
-        "escalation_cost_sanctions": magnitudes["escalation_sanctions"],
-        "escalation_cost_force": magnitudes["escalation_force"],
-        "power_cost": magnitudes["power"],
-        "non_intervention": magnitudes["internal"],
-        "regional_request": magnitudes["request"],
-        "responsibility_to_protect": magnitudes["r2p"],
+        **{name: magnitudes[column] for column, name in PARAMETER_OF.items()},
         "thresholds": params.thresholds.model_copy(
             update={
                 "condemnation": thresholds[0],
@@ -170,26 +169,18 @@ def with_vote_rule(params: EngineParams, magnitudes: dict, thresholds, band: flo
 
 
 def design(f: dict[str, np.ndarray], measure: int) -> np.ndarray:
-    """The rows of :data:`COLUMNS` for every actor, from its features on one measure."""
-    n = len(f["norm"])
-    zero = np.zeros(n)
-    return np.column_stack(
-        [
-            f["norm"],
-            f["majority"],
-            f["proximity"],
-            f["affinity"],
-            f["alliance"],
-            f["trade"],
-            f["escalation"] if measure == 0 else zero,
-            f["escalation"] if measure == 1 else zero,
-            f["escalation"] if measure == 2 else zero,
-            f["power"],
-            f["internal"],
-            f["request"],
-            f["r2p"],
-        ]
-    )
+    """The rows of :data:`COLUMNS` for every actor, from its features on one measure (the
+    escalation feature goes to the column of that measure, zero in the others).
+    """
+    zero = np.zeros(len(f["norm"]))
+    columns = []
+    for column in COLUMNS:
+        on = _escalation_measure(column)
+        if on is None:
+            columns.append(f[column])
+        else:
+            columns.append(f["escalation"] if on == MEASURES[measure] else zero)
+    return np.column_stack(columns)
 
 
 @dataclass
@@ -739,36 +730,14 @@ def to_yaml_data(result: Fit, command: str) -> dict:
     values = {
         "concern_scale": p.concern_scale,
         "indivisibility": p.indivisibility,
-        "partisanship": p.partisanship,
-        "majority_weight": p.majority_weight,
-        "alliance_weight": p.alliance_weight,
-        "trade_cost": p.trade_cost,
-        "escalation_cost_condemnation": p.escalation_cost_condemnation,
-        "escalation_cost_sanctions": p.escalation_cost_sanctions,
-        "escalation_cost_force": p.escalation_cost_force,
-        "power_cost": p.power_cost,
-        "non_intervention": p.non_intervention,
-        "regional_request": p.regional_request,
-        "responsibility_to_protect": p.responsibility_to_protect,
+        **{name: _get(p, name) for name in PARAMETER_OF.values()},
         "thresholds.condemnation": p.thresholds.condemnation,
         "thresholds.sanctions": p.thresholds.sanctions,
         "thresholds.force": p.thresholds.force,
         "thresholds.band": p.thresholds.band,
         **{name: _get(p, name) for name in (*OUTCOME, *WAR)},
     }
-    column_of = {
-        "partisanship": "affinity",
-        "majority_weight": "majority",
-        "alliance_weight": "alliance",
-        "trade_cost": "trade",
-        "escalation_cost_condemnation": "escalation_condemnation",
-        "escalation_cost_sanctions": "escalation_sanctions",
-        "escalation_cost_force": "escalation_force",
-        "power_cost": "power",
-        "non_intervention": "internal",
-        "regional_request": "request",
-        "responsibility_to_protect": "r2p",
-    }
+    column_of = {name: column for column, name in PARAMETER_OF.items()}
     searched = {*OUTCOME, *WAR}  # moved after the bootstrap: its SE no longer applies
     out = {}
     for name, value in values.items():
