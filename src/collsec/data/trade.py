@@ -79,6 +79,18 @@ def _number(code: str, data_dir) -> int:
     return _by_code(resolved_file(STATES, data_dir))[code]
 
 
+def _flows_of(code: str, year: int, smoothed: bool, data_dir):
+    """The pair flows of ``year`` (ccode1, ccode2, trade) with ``code``'s COW number and the
+    mask of its known flows; checks the year and the code (one :class:`InputError` each).
+    """
+    year = check_year(year, *YEARS, "COW trade v4.0")
+    path = resolved_file(TRADE, data_dir)  # a missing trade file is named before the states
+    (code,) = check_codes([code], data_dir)
+    c1, c2, pair = _year(path, year, smoothed)
+    n = _number(code, data_dir)
+    return c1, c2, pair, n, ((c1 == n) | (c2 == n)) & ~np.isnan(pair)
+
+
 def trade_year(day: date) -> DataYear:
     """The trade year read for a crisis on ``day``: the last full year before it, 2014
     carried forward after 2015 (the note says so).
@@ -93,12 +105,7 @@ def trade_shares(code: str, year: int, smoothed: bool = False, data_dir=None) ->
     largest first. Empty when the state has no trade with data that year. Raises
     :class:`InputError` for an unknown code or a year outside 1870-2014.
     """
-    year = check_year(year, *YEARS, "COW trade v4.0")
-    path = resolved_file(TRADE, data_dir)
-    (code,) = check_codes([code], data_dir)
-    c1, c2, pair = _year(path, year, smoothed)
-    n = _number(code, data_dir)
-    mine = ((c1 == n) | (c2 == n)) & ~np.isnan(pair)
+    c1, c2, pair, n, mine = _flows_of(code, year, smoothed, data_dir)
     total = pair[mine].sum()
     if not mine.any() or total <= 0:
         return {}
@@ -142,12 +149,7 @@ def total_trade(code: str, year: int, smoothed: bool = False, data_dir=None) -> 
     """``code``'s total trade (imports + exports) in ``year``, millions of current US dollars,
     over the partners with data; None when it has none.
     """
-    year = check_year(year, *YEARS, "COW trade v4.0")
-    path = resolved_file(TRADE, data_dir)
-    (code,) = check_codes([code], data_dir)
-    c1, c2, pair = _year(path, year, smoothed)
-    n = _number(code, data_dir)
-    mine = ((c1 == n) | (c2 == n)) & ~np.isnan(pair)
+    _, _, pair, _, mine = _flows_of(code, year, smoothed, data_dir)
     return float(pair[mine].sum()) if mine.any() else None
 
 
