@@ -194,16 +194,19 @@ def evaluate_case(
         def predicted(member: str, decision: Decision = decision) -> str:
             return _predicted(scenario, result, decision, member)
 
+        draft = {
+            "case": case.name,
+            "split": split,
+            "body": decision.body,
+            "symbol": decision.symbol,
+            "measure": decision.measure,
+        }
         for member, vote in sorted(recorded.items()):
             if vote == "absent":
                 continue
             votes.append(
                 VoteRow(
-                    case=case.name,
-                    split=split,
-                    body=decision.body,
-                    symbol=decision.symbol,
-                    measure=decision.measure,
+                    **draft,
                     member=member,
                     recorded=vote,
                     predicted=predicted(member),
@@ -214,11 +217,7 @@ def evaluate_case(
             counts = Counter(predicted(m) for m in scenario.members(body))
             tallies.append(
                 TallyRow(
-                    case=case.name,
-                    split=split,
-                    body=decision.body,
-                    symbol=decision.symbol,
-                    measure=decision.measure,
+                    **draft,
                     recorded=decision.tally.model_dump(exclude_none=True),
                     predicted={v: counts.get(v, 0) for v in ("yes", "no", "abstain", "absent")},
                 )
