@@ -15,17 +15,17 @@ from collsec.crisis import run_crisis
 from collsec.scenarios import case_names, load_scenario
 from collsec.validation.corpus import PAPER_CASES, corpus_cases
 from collsec.validation.records import load_record
-from collsec.validation.score import evaluate
+from collsec.validation.score import MISS_CLASSES, evaluate
 
 DRAWS, SEED = 200, 0
 
-# The classes of miss (docs/validation.md, section 5), by what the engine got wrong.
-WAR_RESULT = "response right; the result differs (most often a war the engine ends in reversal)"
-PLEDGE_FIRES = "a treaty pledge brings collective defence that did not happen"
-FORCE_ROUTE = "force was used, by another route than the engine's"
-SHORT_OF_FORCE = "force was used; the engine stops short of it"
-TOO_WEAK = "a body went further (sanctions or condemnation) than the engine"
-TOO_STRONG = "the engine's response goes further than history's"
+# The classes of miss (docs/validation.md, section 5; collsec.validation.score.miss_class).
+WAR_RESULT = MISS_CLASSES["war_result"]
+PLEDGE_FIRES = MISS_CLASSES["pledge_fires"]
+FORCE_ROUTE = MISS_CLASSES["force_route"]
+SHORT_OF_FORCE = MISS_CLASSES["short_of_force"]
+TOO_WEAK = MISS_CLASSES["too_weak"]
+TOO_STRONG = MISS_CLASSES["too_strong"]
 AND_RESULT = "; and the result differs"
 
 KNOWN_MISSES: dict[str, str] = {
@@ -97,6 +97,16 @@ def test_the_misses_are_exactly_the_known_misses(evaluation):
     }
     assert sorted(missed - set(KNOWN_MISSES)) == [], "new misses (regressions)"
     assert sorted(set(KNOWN_MISSES) - missed) == [], "listed misses that now match"
+
+
+def test_each_miss_is_of_its_listed_class(evaluation):
+    # The report classes a miss by a rule (validation.score.miss_class); the list, written
+    # from the records and the engine's output, must agree with it.
+    for row in evaluation.cases:
+        if row.case in KNOWN_MISSES:
+            both_wrong = row.miss != "war_result" and row.result != row.predicted_result
+            expected = MISS_CLASSES[row.miss] + (AND_RESULT if both_wrong else "")
+            assert KNOWN_MISSES[row.case] == expected, row.case
 
 
 CAUSE_MISSES = {

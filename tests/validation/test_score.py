@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 import collsec.cli  # noqa: F401  (registers the commands)
 from collsec.cli.app import app
 from collsec.validation.corpus import builtin_corpus, corpus_cases
-from collsec.validation.score import evaluate, summary
+from collsec.validation.score import MISS_CLASSES, evaluate, miss_class, summary
 
 NAMES = ("korea-1950", "gulf-1990", "manchuria-1931")
 
@@ -49,6 +49,25 @@ def test_a_broken_case_is_reported_not_lost(small):
     assert [r.case for r in errors] == ["gulf-1990"] and len(ev.cases) == 3
 
 
+@pytest.mark.parametrize(
+    "recorded, predicted, expected",
+    [
+        ("sanctions", "sanctions", "war_result"),
+        ("none", "collective_defence", "pledge_fires"),
+        ("condemnation", "collective_defence", "pledge_fires"),
+        ("authorised_force", "regional_action", "force_route"),
+        ("unilateral", "condemnation", "short_of_force"),
+        ("sanctions", "condemnation", "too_weak"),
+        ("condemnation", "none", "too_weak"),
+        ("none", "condemnation", "too_strong"),
+        ("sanctions", "regional_action", "too_strong"),
+    ],
+)
+def test_a_miss_is_classed_by_what_the_engine_got_wrong(recorded, predicted, expected):
+    assert miss_class(recorded, predicted) == expected
+    assert expected in MISS_CLASSES
+
+
 def test_validate_prints_json_and_a_figure(small, tmp_path):
     figure = tmp_path / "v.png"
     r = CliRunner().invoke(
@@ -57,6 +76,8 @@ def test_validate_prints_json_and_a_figure(small, tmp_path):
     assert r.exit_code == 0, r.output
     data = json.loads(r.output)
     assert {"train", "test", "all", "cases", "vote_misses"} <= set(data)
+    for row in data["cases"]:
+        assert (row["miss"] is None) == (row["both"] or bool(row["error"]))
     assert figure.exists() and figure.with_suffix(".svg").exists()
 
 

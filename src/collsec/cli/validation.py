@@ -92,13 +92,13 @@ def accuracy_table(summary: dict, title: str) -> Table:
 def misses_table(report: dict, split: str | None) -> Table:
     """Cases whose response or result the engine got wrong (or could not run)."""
     table = Table(title="misses (recorded -> engine)", title_justify="left")
-    for col in ("case", "split", "response", "result"):
+    for col in ("case", "split", "response", "result", "class"):
         table.add_column(col, overflow="fold")
     for row in report["cases"]:
         if split is not None and row["split"] != split:
             continue
         if row["error"]:
-            table.add_row(row["case"], "error", row["error"], "")
+            table.add_row(row["case"], "error", row["error"], "", "")
             continue
         if row["both"]:
             continue
@@ -112,7 +112,7 @@ def misses_table(report: dict, split: str | None) -> Table:
             if row["result"] == row["predicted_result"]
             else f"{row['result']} -> {row['predicted_result']}"
         )
-        table.add_row(row["case"], row["split"], resp, res)
+        table.add_row(row["case"], row["split"], resp, res, row["miss"].replace("_", " "))
     return table
 
 
@@ -194,6 +194,14 @@ def fit(
             "--icb", help="Stage 3: refit the war parameters on the ICB training crises too."
         ),
     ] = False,
+    starts: Annotated[
+        int,
+        typer.Option(min=1, max=64, help="Starting points of the stage-2 search (the best wins)."),
+    ] = 4,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, max=64, help="Processes for the starts (results do not depend on it)."),
+    ] = 2,
     data_dir: DATA_DIR = None,
 ) -> None:
     """Fit the engine's parameters on the training part of a corpus (docs/validation.md)."""
@@ -209,7 +217,18 @@ def fit(
     cases, _ = corpus_cases(corpus)
     command = "collsec " + " ".join(shlex.quote(a) for a in sys.argv[1:])
     say = lambda m: err_console.print(Text(m))  # noqa: E731
-    result = run_fit(cases, prior_params(), data_dir, reps, seed, draws, icb=icb, say=say)
+    result = run_fit(
+        cases,
+        prior_params(),
+        data_dir,
+        reps,
+        seed,
+        draws,
+        icb=icb,
+        say=say,
+        starts=starts,
+        workers=workers,
+    )
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
     if target is None:
         typer.echo(text)

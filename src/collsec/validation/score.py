@@ -27,6 +27,8 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from collsec.crisis import EngineParams, run_crisis
+from collsec.crisis.causes import FORCE_RESPONSES, RESPONSE_LEVEL
+from collsec.crisis.deliberation import stronger
 from collsec.crisis.situation import situation
 from collsec.errors import CollsecError
 from collsec.scenarios.load import load_scenario
@@ -36,6 +38,32 @@ from collsec.validation.records import Decision, Record, load_record
 SCORED = ("condemnation", "sanctions", "force")
 ONE_LINE = ("condemnation", "aggression_prevailed")
 """The one-line rule: the Council condemns, the aggression prevails."""
+
+
+MISS_CLASSES = {
+    "war_result": "response right; the result differs",
+    "pledge_fires": "a treaty pledge brings collective defence that did not happen",
+    "force_route": "force was used, by another route than the engine's",
+    "short_of_force": "force was used; the engine stops short of it",
+    "too_weak": "a body went further (sanctions or condemnation) than the engine",
+    "too_strong": "the engine's response goes further than history's",
+}
+"""The classes of miss (docs/validation.md, section 5), by what the engine got wrong."""
+
+
+def miss_class(response: str, predicted: str) -> str:
+    """The class of a miss (a key of :data:`MISS_CLASSES`) from the recorded and predicted
+    responses; the same rule for every case (a wrong result as well is shown beside it).
+    """
+    if response == predicted:
+        return "war_result"
+    if predicted == "collective_defence":
+        return "pledge_fires"
+    if response in FORCE_RESPONSES:
+        return "force_route" if predicted in FORCE_RESPONSES else "short_of_force"
+    level = RESPONSE_LEVEL[response]
+    went_further = level is not None and stronger(level, RESPONSE_LEVEL[predicted])
+    return "too_weak" if went_further else "too_strong"
 
 
 @dataclass(frozen=True)
@@ -57,6 +85,13 @@ class CaseRow:
     def both(self) -> bool:
         """Response and result both right."""
         return self.response == self.predicted_response and self.result == self.predicted_result
+
+    @property
+    def miss(self) -> str | None:
+        """The class of the miss (:func:`miss_class`), None when both are right or on error."""
+        if self.both or self.error:
+            return None
+        return miss_class(self.response, self.predicted_response)
 
 
 @dataclass(frozen=True)
@@ -327,7 +362,7 @@ def report(ev: Evaluation) -> dict:
         "train": summary(ev, "train"),
         "test": summary(ev, "test"),
         "all": summary(ev),
-        "cases": [asdict(r) | {"both": r.both} for r in ev.cases],
+        "cases": [asdict(r) | {"both": r.both, "miss": r.miss} for r in ev.cases],
         "vote_misses": [asdict(v) for v in ev.votes if v.recorded != v.predicted],
         "tallies": [asdict(t) | {"matched": t.matched, "total": t.total} for t in ev.tallies],
         "unpaired": ev.unpaired,
