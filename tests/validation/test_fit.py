@@ -20,6 +20,8 @@ from collsec.validation.fit import (
     _set,
     coordinate_search,
     fit,
+    fit_outcomes_from,
+    starting_points,
     to_yaml_data,
 )
 from collsec.validation.records import load_record
@@ -39,6 +41,24 @@ def test_the_search_never_raises_the_loss_and_moves_toward_the_minimum():
     assert abs(found.concern_scale - 3.0) < abs(start.concern_scale - 3.0)
     again, _ = coordinate_search(("concern_scale",), objective, start, passes=4)
     assert again == found  # deterministic
+
+
+def test_the_starts_begin_with_the_given_point_and_spread_within_bounds():
+    p = prior_params()
+    points = starting_points(p, OUTCOME, 5, seed=0)
+    assert len(points) == 5 and points[0] == p
+    assert points == starting_points(p, OUTCOME, 5, seed=0)  # seeded
+    assert points[1:] != starting_points(p, OUTCOME, 5, seed=1)[1:]
+    for q in points[1:]:
+        for name in OUTCOME:
+            a, b = _get(p, name), _get(q, name)
+            if name.startswith("thresholds."):
+                assert abs(b - a) <= 0.5
+            elif name == "indivisibility":
+                assert 0 <= b <= 1
+            else:
+                assert min(a / 2, a * 2) - 1e-12 <= b <= max(a / 2, a * 2) + 1e-12, name
+    assert starting_points(p, OUTCOME, 1, seed=0) == [p]
 
 
 def test_values_are_clipped_to_their_bounds():
@@ -85,6 +105,19 @@ def test_a_test_case_never_reaches_the_fit(small_corpus):
     assert load_record(test_case.record).response == response
     after = fit(corpus_cases(small_corpus)[0], prior_params(), **quick)
     assert after.params == before.params and after.outcome == before.outcome
+
+
+def test_the_best_start_wins_whatever_the_number_of_workers(small_corpus):
+    train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
+    args = (train, prior_params(), 5, 0, 1)
+    one, found = fit_outcomes_from(*args, starts=3, workers=1)
+    two, again = fit_outcomes_from(*args, starts=3, workers=2)
+    assert one == two and found == again
+    assert (
+        found["loss"] == min(found["starts"]) and found["starts"][found["start"]] == found["loss"]
+    )
+    single, alone = fit_outcomes_from(*args, starts=1)
+    assert found["loss"] <= alone["loss"]  # the first start is the single search
 
 
 def test_the_built_in_corpus_is_where_the_cases_are():

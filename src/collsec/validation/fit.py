@@ -30,11 +30,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import expit
+from scipy.stats import qmc
 
 from collsec.crisis import EngineParams, run_crisis
 from collsec.crisis.deliberation import capable
@@ -591,11 +593,78 @@ def fit_outcomes(
     passes: int = 3,
     votes: VoteData | None = None,
 ) -> tuple[EngineParams, dict]:
-    """Stage 2: :func:`coordinate_search` over :data:`OUTCOME` on :func:`outcome_loss`."""
+    """Stage 2 from one start: :func:`coordinate_search` over :data:`OUTCOME` on
+    :func:`outcome_loss`.
+    """
     pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
     return coordinate_search(
         OUTCOME, lambda p: outcome_loss(pairs, p, draws, seed, votes), params, passes
     )
+
+
+STARTS = 4
+"""Starting points of stage 2 (:func:`starting_points`). The coordinate search is greedy, so
+its path, not only the loss, can decide where it ends; the fit keeps the best of several."""
+
+SPREAD = 2.0
+"""How far the other starts lie from the first: each searched weight times a factor between
+1 / SPREAD and SPREAD, each threshold shifted by up to +/- 0.5 (a Latin hypercube)."""
+
+
+def starting_points(
+    params: EngineParams, names: tuple[str, ...], starts: int, seed: int
+) -> list[EngineParams]:
+    """``params`` and ``starts - 1`` points spread around it over ``names`` by a Latin hypercube
+    (:class:`scipy.stats.qmc.LatinHypercube`, seeded: the same seed, the same points), the
+    values clipped to their bounds.
+    """
+    points = [params]
+    if starts <= 1:
+        return points
+    sample = qmc.LatinHypercube(d=len(names), seed=seed).random(starts - 1)
+    for row in sample:
+        values = {}
+        for name, u in zip(names, row, strict=True):
+            value = _get(params, name)
+            if name.startswith("thresholds."):
+                values[name] = value + (u - 0.5)
+            else:
+                values[name] = value * SPREAD ** (2 * u - 1)
+        points.append(_set(params, values))
+    return points
+
+
+def _stage2(job: tuple) -> tuple[EngineParams, dict]:
+    return fit_outcomes(*job)
+
+
+def fit_outcomes_from(
+    cases: list[Case],
+    params: EngineParams,
+    draws: int = 100,
+    seed: int = 0,
+    passes: int = 3,
+    votes: VoteData | None = None,
+    starts: int = STARTS,
+    workers: int = 1,
+) -> tuple[EngineParams, dict]:
+    """Stage 2: :func:`fit_outcomes` from every point of :func:`starting_points`, keeping the
+    lowest loss (the first start on a tie). The starts run in ``workers`` processes; the
+    result does not depend on how many. The outcome carries every start's loss (``starts``)
+    and which one won (``start``).
+    """
+    jobs = [
+        (cases, point, draws, seed, passes, votes)
+        for point in starting_points(params, OUTCOME, starts, seed)
+    ]
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
+            found = list(pool.map(_stage2, jobs))
+    else:
+        found = [_stage2(job) for job in jobs]
+    best = min(range(len(found)), key=lambda k: (found[k][1]["loss"], k))
+    losses = [round(outcome["loss"], 3) for _, outcome in found]
+    return found[best][0], found[best][1] | {"start": best, "starts": losses}
 
 
 WAR = ("decisiveness", "stalemate", "war_cost", "backing_down_cost", "defeat_cost")
@@ -688,10 +757,13 @@ def fit(
     passes: int = 2,
     icb: bool = False,
     say=lambda message: None,
+    starts: int = STARTS,
+    workers: int = 1,
 ) -> Fit:
     """Stages 1 and 2 on the TRAINING cases of ``cases`` (test cases are dropped here), and
     stage 3 on the ICB training crises when ``icb`` (off by default: docs/validation.md
-    section 4 says why). ``say`` receives a line as each stage starts.
+    section 4 says why). Stage 2 searches from ``starts`` points in ``workers`` processes
+    (:func:`fit_outcomes_from`). ``say`` receives a line as each stage starts.
     """
     params = params or EngineParams()
     train = [c for c in cases if _split(c) == "train"]
@@ -708,8 +780,13 @@ def fit(
     names = [*COLUMNS, "thresholds.condemnation", "thresholds.sanctions", "thresholds.force"]
     names.append("thresholds.band")
     se = dict(zip(names, map(float, errors), strict=True))
-    say(f"stage 2: responses and results of {len(train)} training cases ({draws} draws each)")
-    params, outcome = fit_outcomes(train, params, draws, seed, passes, votes=data)
+    say(
+        f"stage 2: responses and results of {len(train)} training cases ({draws} draws each),"
+        f" from {starts} starting points"
+    )
+    params, outcome = fit_outcomes_from(
+        train, params, draws, seed, passes, data, starts=starts, workers=workers
+    )
     if icb:
         say("stage 3: drafting the ICB crises of the training part")
         pairs = icb_scenarios(data_dir)
@@ -722,6 +799,10 @@ def fit(
 def _split(case: Case) -> str:
     scenario = load_scenario(case.scenario)
     return split_of(scenario.name, scenario.icb)
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 3)
 
 
 def to_yaml_data(result: Fit, command: str) -> dict:
@@ -755,6 +836,9 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "training_votes": result.votes,
         "vote_nll": round(result.vote_nll, 3),
         "outcome": {
+            "loss": _rounded(result.outcome.get("loss")),
+            "start": result.outcome.get("start"),
+            "loss_from_each_start": result.outcome.get("starts"),
             "loglik": round(result.outcome["loglik"], 3),
             "responses_missed": result.outcome["missed"],
             "results_missed": result.outcome.get("results_missed"),
