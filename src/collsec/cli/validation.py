@@ -89,6 +89,22 @@ def accuracy_table(summary: dict, title: str) -> Table:
     return table
 
 
+def grouped(warnings: list[str], shown: int = 4) -> list[str]:
+    """Warnings ``"what: why"`` with the same reason said once, naming the first ``shown``
+    things they concern (a corpus validated without its data directory has one reason for
+    dozens of drafts).
+    """
+    by_reason: dict[str, list[str]] = {}
+    for warning in warnings:
+        what, _, why = warning.partition(": ")
+        by_reason.setdefault(why, []).append(what)
+    out = []
+    for why, whats in by_reason.items():
+        more = f" and {len(whats) - shown} more" if len(whats) > shown else ""
+        out.append(f"{', '.join(whats[:shown])}{more}: {why}")
+    return out
+
+
 def misses_table(report: dict, split: str | None) -> Table:
     """Cases whose response or result the engine got wrong (or could not run)."""
     table = Table(title="misses (recorded -> engine)", title_justify="left")
@@ -164,7 +180,7 @@ def validate(
     for part in ("train", "test"):
         console.print(accuracy_table(data[part], f"{part} part"))
     console.print(misses_table(data, None if split == "all" else split))
-    for note in data["warnings"][:10]:
+    for note in grouped(data["warnings"]):
         console.print(f"note: {note}", highlight=False, markup=False)
     if data["unpaired"]:
         console.print(

@@ -1,0 +1,15 @@
+"""The validation commands' text output."""
+
+from __future__ import annotations
+
+from collsec.cli.validation import grouped
+
+
+def test_one_reason_for_many_drafts_is_said_once():
+    warnings = [f"S/RES/{k}: votes not read (no data directory)" for k in range(6)]
+    warnings.append("A/RES/1: votes not read (file broken)")
+    assert grouped(warnings) == [
+        "S/RES/0, S/RES/1, S/RES/2, S/RES/3 and 2 more: votes not read (no data directory)",
+        "A/RES/1: votes not read (file broken)",
+    ]
+    assert grouped([]) == []
