@@ -153,3 +153,18 @@ def test_an_incomplete_draft_is_refused():
     assert s.incomplete()
     with pytest.raises(InputError, match="threat"):
         run_crisis(s, P)
+
+
+def test_whoever_must_take_ground_needs_the_offence_margin():
+    from collsec.crisis.deterrence import war_probabilities
+
+    even = P.model_copy(update={"offence_margin": 0.0})
+    margin = P.model_copy(update={"offence_margin": 1.1})  # about 3:1
+    rev0, prev0 = war_probabilities(1.0, 1.0, even, under_way=True)
+    assert rev0 == pytest.approx(prev0)  # equal sides, no margin: even odds
+    rev, prev = war_probabilities(1.0, 1.0, margin, under_way=True)
+    assert rev < rev0 and prev > prev0  # under way: the defenders must retake the ground
+    rev, prev = war_probabilities(1.0, 1.0, margin, under_way=False)
+    assert rev > rev0 and prev < prev0  # threatened: the aggressor must take it
+    rev3, prev3 = war_probabilities(3.0, 1.0, margin, under_way=True)
+    assert rev3 == pytest.approx(rev0, abs=0.02)  # a 3:1 superiority buys back even odds

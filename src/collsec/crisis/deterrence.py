@@ -10,8 +10,11 @@ an ordered-logit form of the contest success function (Tullock 1980; Hirshleifer
     P(stalemate)            = the rest
 
 with ``k`` the decisiveness of war and ``c`` how hard a decisive result is (c = 0: no
-stalemate; equal sides then split the odds). Both are fitted on the recorded results
-(:mod:`collsec.validation.fit`).
+stalemate; equal sides then split the odds). Whoever must take ground needs a margin (the
+defence is the stronger form of war: Clausewitz, On War VI.1; the "3:1 rule", Mearsheimer
+1989): ``r`` is lowered by ``offence_margin`` m when the aggression is under way (reversing it
+means retaking ground) and raised by m when it is only threatened (the aggressor must take
+it). All three are fitted on the recorded results (:mod:`collsec.validation.fit`).
 
 The aggressor weighs going on against backing down (units of its stakes and of its survival):
 
@@ -30,13 +33,15 @@ TINY = 1e-12
 """Power below which a side counts as absent (keeps the log ratio finite)."""
 
 
-def war_probabilities(defence, aggressor, params: EngineParams):
+def war_probabilities(defence, aggressor, params: EngineParams, under_way: bool = True):
     """(P reversed, P prevailed) of a war between the defending side and the aggressor's side
-    (power at the theatre, scalars or arrays).
+    (power at the theatre, scalars or arrays); ``under_way``: the threat's stage (the side
+    that must take ground needs the margin, see the module docstring).
     """
     r = np.log(np.maximum(np.asarray(defence, dtype=float), TINY)) - np.log(
         max(float(aggressor), TINY)
     )
+    r = r - params.offence_margin if under_way else r + params.offence_margin
     k, c = params.decisiveness, params.stalemate
     return expit(k * r - c), expit(-k * r - c)
 
@@ -55,11 +60,17 @@ def aggressor_goes_on(stakes: float, p_prevail, p_reversed, bite, params: Engine
     return go, back, go >= back
 
 
-def fight(defence: np.ndarray, aggressor: float, uniforms: np.ndarray, params: EngineParams):
+def fight(
+    defence: np.ndarray,
+    aggressor: float,
+    uniforms: np.ndarray,
+    params: EngineParams,
+    under_way: bool = True,
+):
     """Result codes of wars, one per draw: 1 reversed, -1 prevailed, 0 stalemate.
 
     ``defence`` is the defending side's power at the theatre per draw, ``uniforms`` one
-    uniform per draw.
+    uniform per draw, ``under_way`` the threat's stage.
     """
-    p_rev, p_prev = war_probabilities(defence, aggressor, params)
+    p_rev, p_prev = war_probabilities(defence, aggressor, params, under_way)
     return np.select([uniforms < p_rev, uniforms >= 1 - p_prev], [1, -1], 0)

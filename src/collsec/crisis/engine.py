@@ -261,6 +261,7 @@ def run_crisis(
     threat = scenario.threat
     power = power_at_theatre(sit, params)
     enemy = float(power[sit.aggressor_side].sum())
+    under_way = threat.stage == "under_way"
 
     p_attr = threat.attribution if threat.kind in ("non_state", "cyber") else 1.0
     p_attr = 1 - (1 - p_attr) * (1 - scenario.options.intelligence_sharing)
@@ -284,7 +285,7 @@ def run_crisis(
 
     odds = {}
     for key, br in branches.items():
-        p_rev, p_prev = war_probabilities(expected_power(br.fighters), enemy, params)
+        p_rev, p_prev = war_probabilities(expected_power(br.fighters), enemy, params, under_way)
         odds[key] = (float(p_rev), float(p_prev)) if key else (0.0, 1.0)
 
     rng = np.random.default_rng(seed)
@@ -327,7 +328,7 @@ def run_crisis(
                     / max(float(power[others].sum()), 1e-300)
                 )
             if key:
-                codes = fight(defence_power, enemy, war_u[rows], params)
+                codes = fight(defence_power, enemy, war_u[rows], params, under_way)
                 res = np.select(
                     [codes == 1, codes == -1],
                     ["aggression_reversed", "aggression_prevailed"],

@@ -476,6 +476,7 @@ OUTCOME = (
     "unilateral_threshold",
     "decisiveness",
     "stalemate",
+    "offence_margin",
     "war_cost",
     "backing_down_cost",
 )
