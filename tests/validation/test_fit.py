@@ -20,7 +20,7 @@ from collsec.validation.fit import (
     _set,
     coordinate_search,
     fit,
-    fit_outcomes_from,
+    fit_outcomes,
     starting_points,
     to_yaml_data,
 )
@@ -110,13 +110,13 @@ def test_a_test_case_never_reaches_the_fit(small_corpus):
 def test_the_best_start_wins_whatever_the_number_of_workers(small_corpus):
     train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
     args = (train, prior_params(), 5, 0, 1)
-    one, found = fit_outcomes_from(*args, starts=3, workers=1)
-    two, again = fit_outcomes_from(*args, starts=3, workers=2)
+    one, found = fit_outcomes(*args, starts=3, workers=1)
+    two, again = fit_outcomes(*args, starts=3, workers=2)
     assert one == two and found == again
     assert (
         found["loss"] == min(found["starts"]) and found["starts"][found["start"]] == found["loss"]
     )
-    single, alone = fit_outcomes_from(*args, starts=1)
+    single, alone = fit_outcomes(*args, starts=1)
     assert found["loss"] <= alone["loss"]  # the first start is the single search
 
 

@@ -586,23 +586,6 @@ def coordinate_search(
     return params, best
 
 
-def fit_outcomes(
-    cases: list[Case],
-    params: EngineParams,
-    draws: int = 100,
-    seed: int = 0,
-    passes: int = 3,
-    votes: VoteData | None = None,
-) -> tuple[EngineParams, dict]:
-    """Stage 2 from one start: :func:`coordinate_search` over :data:`OUTCOME` on
-    :func:`outcome_loss`.
-    """
-    pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
-    return coordinate_search(
-        OUTCOME, lambda p: outcome_loss(pairs, p, draws, seed, votes), params, passes
-    )
-
-
 STARTS = 4
 """Starting points of stage 2 (:func:`starting_points`). The coordinate search is greedy, so
 its path, not only the loss, can decide where it ends; the fit keeps the best of several."""
@@ -635,11 +618,16 @@ def starting_points(
     return points
 
 
-def _stage2(job: tuple) -> tuple[EngineParams, dict]:
-    return fit_outcomes(*job)
+def _search_from(job: tuple) -> tuple[EngineParams, dict]:
+    """One start of stage 2: :func:`coordinate_search` over :data:`OUTCOME` on
+    :func:`outcome_loss` (a module-level function, so that a process pool can run it).
+    """
+    pairs, start, draws, seed, passes, votes = job
+    objective = lambda p: outcome_loss(pairs, p, draws, seed, votes)  # noqa: E731
+    return coordinate_search(OUTCOME, objective, start, passes)
 
 
-def fit_outcomes_from(
+def fit_outcomes(
     cases: list[Case],
     params: EngineParams,
     draws: int = 100,
@@ -649,20 +637,21 @@ def fit_outcomes_from(
     starts: int = STARTS,
     workers: int = 1,
 ) -> tuple[EngineParams, dict]:
-    """Stage 2: :func:`fit_outcomes` from every point of :func:`starting_points`, keeping the
-    lowest loss (the first start on a tie). The starts run in ``workers`` processes; the
-    result does not depend on how many. The outcome carries every start's loss (``starts``)
-    and which one won (``start``).
+    """Stage 2: the coordinate search from every point of :func:`starting_points`, keeping the
+    lowest loss (the first start on a tie). The cases are read once; the starts run in
+    ``workers`` processes, and the result does not depend on how many. The outcome carries
+    every start's loss (``starts``) and which one won (``start``).
     """
+    pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
     jobs = [
-        (cases, point, draws, seed, passes, votes)
+        (pairs, point, draws, seed, passes, votes)
         for point in starting_points(params, OUTCOME, starts, seed)
     ]
     if workers > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
-            found = list(pool.map(_stage2, jobs))
+            found = list(pool.map(_search_from, jobs))
     else:
-        found = [_stage2(job) for job in jobs]
+        found = [_search_from(job) for job in jobs]
     best = min(range(len(found)), key=lambda k: (found[k][1]["loss"], k))
     losses = [round(outcome["loss"], 3) for _, outcome in found]
     return found[best][0], found[best][1] | {"start": best, "starts": losses}
@@ -764,7 +753,7 @@ def fit(
     """Stages 1 and 2 on the TRAINING cases of ``cases`` (test cases are dropped here), and
     stage 3 on the ICB training crises when ``icb`` (off by default: docs/validation.md
     section 4 says why). Stage 2 searches from ``starts`` points in ``workers`` processes
-    (:func:`fit_outcomes_from`). ``say`` receives a line as each stage starts.
+    (:func:`fit_outcomes`). ``say`` receives a line as each stage starts.
     """
     params = params or EngineParams()
     train = [c for c in cases if _split(c) == "train"]
@@ -785,7 +774,7 @@ def fit(
         f"stage 2: responses and results of {len(train)} training cases ({draws} draws each),"
         f" from {starts} starting points"
     )
-    params, outcome = fit_outcomes_from(
+    params, outcome = fit_outcomes(
         train, params, draws, seed, passes, data, starts=starts, workers=workers
     )
     if icb:
