@@ -13,3 +13,13 @@ def test_one_reason_for_many_drafts_is_said_once():
         "A/RES/1: votes not read (file broken)",
     ]
     assert grouped([]) == []
+
+
+def test_the_cli_searches_from_as_many_starts_as_the_fit():
+    """``collsec fit --starts`` defaults to the fit's own number (they were written twice)."""
+    import inspect
+
+    from collsec.cli.validation import fit
+    from collsec.validation.fit import STARTS
+
+    assert inspect.signature(fit).parameters["starts"].default == STARTS

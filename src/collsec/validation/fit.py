@@ -657,7 +657,14 @@ def fit_outcomes(
     return found[best][0], found[best][1] | {"start": best, "starts": losses}
 
 
-WAR = ("decisiveness", "stalemate", "war_cost", "backing_down_cost", "defeat_cost")
+WAR = (
+    "decisiveness",
+    "stalemate",
+    "offence_margin",
+    "war_cost",
+    "backing_down_cost",
+    "defeat_cost",
+)
 """Parameters refitted in stage 3, on the outcomes of the ICB crises of the training part."""
 
 
