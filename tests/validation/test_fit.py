@@ -113,11 +113,20 @@ def test_the_best_start_wins_whatever_the_number_of_workers(small_corpus):
     one, found = fit_outcomes(*args, starts=3, workers=1)
     two, again = fit_outcomes(*args, starts=3, workers=2)
     assert one == two and found == again
-    assert (
-        found["loss"] == min(found["starts"]) and found["starts"][found["start"]] == found["loss"]
-    )
+    # the winner is the start that does best on the fresh draws, not on the search's own
+    assert found["rescored"][found["start"]] == min(found["rescored"])
+    assert found["starts"][found["start"]] == found["loss"]
+    assert found["fresh"]["loss"] == pytest.approx(min(found["rescored"]), abs=1e-3)
     single, alone = fit_outcomes(*args, starts=1)
-    assert found["loss"] <= alone["loss"]  # the first start is the single search
+    assert found["fresh"]["loss"] <= alone["fresh"]["loss"] + 1e-9  # start 0 is the single search
+
+
+def test_the_winner_is_scored_on_as_many_fresh_draws_as_asked(small_corpus):
+    train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
+    _, few = fit_outcomes(train, prior_params(), 5, 0, 1, starts=2, rescore_draws=40)
+    _, many = fit_outcomes(train, prior_params(), 5, 0, 1, starts=2, rescore_draws=400)
+    assert few["fresh"]["draws"] == 40 and many["fresh"]["draws"] == 400
+    assert len(few["rescored"]) == len(few["starts"]) == 2
 
 
 def test_the_built_in_corpus_is_where_the_cases_are():
