@@ -212,7 +212,11 @@ def fit(
     ] = False,
     starts: Annotated[
         int,
-        typer.Option(min=1, max=64, help="Starting points of the stage-2 search (the best wins)."),
+        typer.Option(
+            min=1,
+            max=64,
+            help="Starting points of the stage-2 search (the best on 1,000 fresh draws wins).",
+        ),
     ] = 4,
     workers: Annotated[
         int,
