@@ -215,7 +215,7 @@ def fit(
         typer.Option(
             min=1,
             max=64,
-            help="Starting points of the stage-2 search (the best on 1,000 fresh draws wins).",
+            help="Starting points of the stage-2 search (the best on fresh draws wins).",
         ),
     ] = 4,
     workers: Annotated[

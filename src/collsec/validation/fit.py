@@ -626,13 +626,16 @@ loss by fitting the noise of its draws. The start that wins is the one whose end
 best on many fresh draws."""
 
 
-def _search_from(job: tuple) -> tuple[EngineParams, dict]:
+def _search_from(job: tuple) -> tuple[EngineParams, dict, dict]:
     """One start of stage 2: :func:`coordinate_search` over :data:`OUTCOME` on
-    :func:`outcome_loss` (a module-level function, so that a process pool can run it).
+    :func:`outcome_loss`, and its end point scored again on ``rescore_draws`` fresh draws
+    (seed + 1), in the same process (a module-level function, so that a process pool can run
+    it).
     """
-    pairs, start, draws, seed, passes, votes = job
+    pairs, start, draws, seed, passes, votes, rescore_draws = job
     objective = lambda p: outcome_loss(pairs, p, draws, seed, votes)  # noqa: E731
-    return coordinate_search(OUTCOME, objective, start, passes)
+    params, outcome = coordinate_search(OUTCOME, objective, start, passes)
+    return params, outcome, outcome_loss(pairs, params, rescore_draws, seed + 1, votes)
 
 
 def fit_outcomes(
@@ -656,7 +659,7 @@ def fit_outcomes(
     """
     pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
     jobs = [
-        (pairs, point, draws, seed, passes, votes)
+        (pairs, point, draws, seed, passes, votes, rescore_draws)
         for point in starting_points(params, OUTCOME, starts, seed)
     ]
     if workers > 1 and len(jobs) > 1:
@@ -664,11 +667,10 @@ def fit_outcomes(
             found = list(pool.map(_search_from, jobs))
     else:
         found = [_search_from(job) for job in jobs]
-    fresh = [outcome_loss(pairs, p, rescore_draws, seed + 1, votes) for p, _ in found]
-    best = min(range(len(found)), key=lambda k: (fresh[k]["loss"], k))
-    losses = [round(outcome["loss"], 3) for _, outcome in found]
-    rescored = [round(outcome["loss"], 3) for outcome in fresh]
-    winner = {k: v for k, v in fresh[best].items() if k != "rows"} | {"draws": rescore_draws}
+    best = min(range(len(found)), key=lambda k: (found[k][2]["loss"], k))
+    losses = [round(outcome["loss"], 3) for _, outcome, _ in found]
+    rescored = [round(fresh["loss"], 3) for _, _, fresh in found]
+    winner = {k: v for k, v in found[best][2].items() if k != "rows"} | {"draws": rescore_draws}
     return found[best][0], found[best][1] | {
         "start": best,
         "starts": losses,
