@@ -15,11 +15,14 @@ def test_one_reason_for_many_drafts_is_said_once():
     assert grouped([]) == []
 
 
-def test_the_cli_searches_from_as_many_starts_as_the_fit():
-    """``collsec fit --starts`` defaults to the fit's own number (they were written twice)."""
+def test_the_cli_searches_as_the_fit_does():
+    """``collsec fit --starts`` and ``--draws`` default to the fit's own numbers (each is
+    written twice: the CLI imports the fit lazily)."""
     import inspect
 
     from collsec.cli.validation import fit
-    from collsec.validation.fit import STARTS
+    from collsec.validation.fit import SEARCH_DRAWS, STARTS
 
-    assert inspect.signature(fit).parameters["starts"].default == STARTS
+    defaults = inspect.signature(fit).parameters
+    assert defaults["starts"].default == STARTS
+    assert defaults["draws"].default == SEARCH_DRAWS

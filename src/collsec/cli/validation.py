@@ -202,7 +202,7 @@ def fit(
     reps: Annotated[int, typer.Option(min=0, max=10_000, help="Bootstrap replicates.")] = 20,
     draws: Annotated[
         int, typer.Option("--draws", "-n", min=1, max=10_000, help="Draws per case in stage 2.")
-    ] = 50,
+    ] = 200,
     seed: SEED = 0,
     icb: Annotated[
         bool,
