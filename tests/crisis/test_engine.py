@@ -114,3 +114,15 @@ def test_without_any_body_and_nobody_strong_enough_nothing_happens():
         korea("bodies=[]", "actors.RUS.absent=false", "actors.PRK.capability=0.9"), draws=50
     )
     assert r.response not in FORCE and r.result == "aggression_prevailed"
+
+
+def test_run_crisis_applies_a_counterfactual_to_a_loaded_scenario_as_load_does():
+    """``run_crisis(scenario, counterfactual=...)`` on a scenario loaded without it gives
+    what loading it with the counterfactual gives (an override that sets an item of a list,
+    such as ``bodies.LNC.institution``, used to fail on the loaded scenario's tuples)."""
+    loaded = load_scenario("manchuria-1931")
+    direct = run_crisis(loaded, prior_params(), draws=50, counterfactual="art15-council")
+    via_load = run_crisis(
+        load_scenario("manchuria-1931", counterfactual="art15-council"), prior_params(), draws=50
+    )
+    assert direct.bodies == via_load.bodies and direct.result == via_load.result

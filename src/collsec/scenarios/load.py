@@ -411,7 +411,8 @@ def apply_changes(
     ):
         return scenario
     label = f"scenario {scenario.name}"
-    data = scenario.model_dump(mode="python", exclude_defaults=True)
+    # JSON mode: lists where the model holds tuples, so that an override can set an item
+    data = scenario.model_dump(mode="json", exclude_defaults=True)
     data = _changes(label, data, {}, counterfactual, overrides)
     changed = validate(label, data, {})
     changed._applied = (counterfactual, overrides)
