@@ -13,7 +13,11 @@ from collsec.crisis.params import prior_params
 from collsec.scenarios import load_scenario
 from collsec.validation.corpus import builtin_corpus, corpus_cases, split_of
 from collsec.validation.fit import (
+    LOGLIK_WEIGHT,
     OUTCOME,
+    RESPONSE_WEIGHT,
+    RESULT_WEIGHT,
+    SETTLED,
     WAR,
     Fit,
     _get,
@@ -21,6 +25,7 @@ from collsec.validation.fit import (
     coordinate_search,
     fit,
     fit_outcomes,
+    outcome_loss,
     starting_points,
     to_yaml_data,
 )
@@ -41,6 +46,43 @@ def test_the_search_never_raises_the_loss_and_moves_toward_the_minimum():
     assert abs(found.concern_scale - 3.0) < abs(start.concern_scale - 3.0)
     again, _ = coordinate_search(("concern_scale",), objective, start, passes=4)
     assert again == found  # deterministic
+
+
+def test_a_pass_that_gains_less_than_settled_ends_the_search():
+    calls = []
+
+    def objective(p):
+        calls.append(p)
+        return {"loss": -SETTLED / 100 * p.concern_scale}  # always a gain, always a tiny one
+
+    coordinate_search(("concern_scale",), objective, prior_params(), passes=4)
+    per_pass = 6  # one trial per step
+    assert len(calls) == 1 + per_pass  # one pass, not four
+
+
+def test_the_loss_counts_the_share_of_the_draws_that_miss():
+    """The stage-2 loss charges a case by how many of its draws miss the record, so that it
+    does not jump by a whole case when a near tie flips; the report's modal counts ride along."""
+    from collsec.crisis import run_crisis
+    from collsec.validation.records import Record
+
+    scenario = load_scenario("korea-1950")
+    params = prior_params()
+    r = run_crisis(scenario, params, draws=40, seed=2)
+    for result in ("aggression_reversed", "aggression_prevailed"):
+        record = Record(name="korea-1950", response="sanctions", result=result)
+        out = outcome_loss([(scenario, record)], params, draws=40, seed=2)
+        p = r.probabilities[result]
+        assert out["expected_results_missed"] == pytest.approx(1 - p)
+        assert out["expected_missed"] == pytest.approx(
+            1 - r.response_probabilities.get("sanctions", 0)
+        )
+        assert out["results_missed"] == (r.result != result)
+        assert out["loss"] == pytest.approx(
+            RESPONSE_WEIGHT * out["expected_missed"]
+            + RESULT_WEIGHT * (1 - p)
+            - LOGLIK_WEIGHT * out["loglik"]
+        )
 
 
 def test_the_starts_begin_with_the_given_point_and_spread_within_bounds():
