@@ -40,15 +40,15 @@ KNOWN_MISSES: dict[str, str] = {
     "cyprus-1963": SHORT_OF_FORCE + AND_RESULT,  # test
     "cyprus-1974": WAR_RESULT,  # train
     "douma-2018": SHORT_OF_FORCE,  # train
-    "drc-1998": SHORT_OF_FORCE + AND_RESULT,  # train
+    "drc-1998": FORCE_ROUTE + AND_RESULT,  # train
     "east-timor-1999": SHORT_OF_FORCE + AND_RESULT,  # train
-    "embassy-bombings-1998": TOO_STRONG + AND_RESULT,  # train
+    "embassy-bombings-1998": WAR_RESULT,  # train
     "eritrea-ethiopia-1998": TOO_WEAK,  # test
     "euphrates-shield-2016": TOO_STRONG,  # test
     "goa-1961": TOO_STRONG + AND_RESULT,  # train
     "green-march-1975": TOO_STRONG + AND_RESULT,  # test
     "guatemala-1954": TOO_WEAK,  # train
-    "gulf-1990": PLEDGE_FIRES + AND_RESULT,  # train
+    "gulf-1990": PLEDGE_FIRES,  # train
     "haiti-1994": SHORT_OF_FORCE + AND_RESULT,  # train
     "india-parliament-2001": WAR_RESULT,  # train
     "kashmir-1947": WAR_RESULT,  # train
@@ -56,9 +56,10 @@ KNOWN_MISSES: dict[str, str] = {
     "lebanon-1982": WAR_RESULT,  # test
     "lebanon-2006": TOO_WEAK + AND_RESULT,  # train
     "manchuria-1931": WAR_RESULT,  # train
-    "nagorno-karabakh-2020": PLEDGE_FIRES + AND_RESULT,  # train
-    "niger-2023": WAR_RESULT,  # test
-    "north-korea-nuclear-2006": WAR_RESULT,  # train
+    "myanmar-2021": TOO_WEAK,  # train
+    "nagorno-karabakh-2020": WAR_RESULT,  # train
+    "niger-2023": TOO_WEAK + AND_RESULT,  # test
+    "north-korea-nuclear-2006": TOO_WEAK + AND_RESULT,  # train
     "ogaden-1977": FORCE_ROUTE,  # train
     "osirak-1981": WAR_RESULT,  # test
     "peace-spring-2019": TOO_WEAK,  # train
