@@ -597,7 +597,7 @@ def coordinate_search(
     """
     best = objective(params)
     for _ in range(passes):
-        changed, before = False, best["loss"]
+        before = best["loss"]
         for name in names:
             current = _get(params, name)
             for step in STEPS:
@@ -607,8 +607,8 @@ def coordinate_search(
                 trial = _set(params, {name: value})
                 result = objective(trial)
                 if result["loss"] < best["loss"] - 1e-9:
-                    params, best, current, changed = trial, result, _get(trial, name), True
-        if not changed or best["loss"] > before - SETTLED:
+                    params, best, current = trial, result, _get(trial, name)
+        if before - best["loss"] < SETTLED:  # no change, or too small a gain
             break
     return params, best
 
@@ -647,10 +647,9 @@ def starting_points(
 
 RESCORE_DRAWS = 1000
 """Draws on which every start's end point is scored again, with another seed, before the best
-is chosen. The search's own loss uses few common draws, and where a case's results are near a
-tie the most frequent result flips from one set of draws to another: a search can lower that
-loss by fitting the noise of its draws. The start that wins is the one whose end point does
-best on many fresh draws."""
+is chosen. The search's draws are common to all its steps, so it can still fit their noise a
+little (less since the loss counts expected misses, :data:`RESULT_WEIGHT`); the start that
+wins is the one whose end point does best on many fresh draws."""
 
 
 def _search_from(job: tuple) -> tuple[EngineParams, dict, dict]:
