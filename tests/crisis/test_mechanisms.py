@@ -1,13 +1,17 @@
 """The mechanisms of format 2, each on the Korea sketch with the prior parameters (so that a
 refit of the defaults cannot hide a broken rule): self-defence, treaty pledges, co-aggressors,
 treaty areas, the procedural referral, Art. 27(3), forces in place, populations, dated powers,
-costs of enforcement, explanations, and an API that applies what it is given."""
+costs of enforcement, explanations, a stopped aggression undone as far as it took something,
+and an API that applies what it is given."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from collsec.crisis import run_crisis
 from collsec.crisis.deliberation import phase_of
@@ -168,3 +172,34 @@ def test_whoever_must_take_ground_needs_the_offence_margin():
     assert rev > rev0 and prev < prev0  # threatened: the aggressor must take it
     rev3, prev3 = war_probabilities(3.0, 1.0, margin, under_way=True)
     assert rev3 == pytest.approx(rev0, abs=0.02)  # a 3:1 superiority buys back even odds
+
+
+@pytest.mark.parametrize("severity", [0.2, 0.5, 1.0])
+def test_a_stopped_aggression_is_undone_as_far_as_it_took_something(severity):
+    """An aggressor far weaker than its target stops; it hands back what it took with
+    probability severity ** restitution, else the crisis ends where it stands (stalemate)."""
+    weak = korea("actors.PRK.capability=0.001", f"threat.severity={severity}")
+    for g in (0.0, 1.0, 2.0):
+        r = run_crisis(weak, P.model_copy(update={"restitution": g}), draws=2000, seed=4)
+        assert r.deterrence.backs_down_probability == 1.0
+        p = r.probabilities
+        assert p["aggression_reversed"] + p["stalemate"] == pytest.approx(1.0)
+        assert p["aggression_reversed"] == pytest.approx(severity**g, abs=0.04)
+    threatened = korea("actors.PRK.capability=0.001", "threat.stage=threatened")
+    r = run_crisis(threatened, P.model_copy(update={"restitution": 2.0}), draws=500, seed=4)
+    assert r.probabilities["deterred"] == 1.0  # a threat not carried out has nothing to undo
+
+
+@given(
+    low=st.floats(0, 1),
+    high=st.floats(0, 1),
+    g=st.floats(0, 10),
+)
+def test_a_graver_stopped_aggression_is_never_less_often_reversed(low, high, g):
+    from collsec.crisis.deterrence import stopped
+
+    low, high = sorted((low, high))
+    u = np.linspace(0, 1, 101, endpoint=False)
+    params = P.model_copy(update={"restitution": g})
+    assert stopped(low, u, params).sum() <= stopped(high, u, params).sum()
+    assert stopped(1.0, u, params).all()  # a conquest withdrawn from is always undone

@@ -103,6 +103,19 @@ def test_the_starts_begin_with_the_given_point_and_spread_within_bounds():
     assert starting_points(p, OUTCOME, 1, seed=0) == [p]
 
 
+def test_the_parameters_the_fit_was_given_are_a_start_of_their_own():
+    p = prior_params()
+    given = _set(p, {"thresholds.force": 0.2, "war_cost": 0.9, "partisanship": 3.0})
+    points = starting_points(p, OUTCOME, 4, seed=0, given=given)
+    assert len(points) == 4 and points[0] == p
+    warm = points[1]
+    assert _get(warm, "thresholds.force") == 0.2 and warm.war_cost == 0.9
+    assert warm.partisanship == p.partisanship  # not searched in stage 2: stage 1's value
+    assert points[2:] == starting_points(p, OUTCOME, 3, seed=0)[1:]  # the rest as before
+    assert starting_points(p, OUTCOME, 4, seed=0, given=p) == starting_points(p, OUTCOME, 4, 0)
+    assert starting_points(p, OUTCOME, 1, seed=0, given=given) == [p]
+
+
 def test_values_are_clipped_to_their_bounds():
     p = _set(prior_params(), {"indivisibility": 7.0, "war_cost": -1.0, "decisiveness": 0.0})
     assert (p.indivisibility, p.war_cost, p.decisiveness) == (1.0, 0.0, 0.05)

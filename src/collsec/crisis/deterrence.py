@@ -20,6 +20,14 @@ The aggressor weighs going on against backing down (units of its stakes and of i
 
     go on   = P(prevail) * stakes - P(reversed) * defeat_cost - war_cost - bite * sanction_cost
     back    = -backing_down_cost * stakes
+
+An aggressor that backs down from a threat is deterred. One that stops an aggression under way
+gives up what it took, and what it took is the act's severity: the conquest of a state
+(severity 1) is undone when its author withdraws, while a raid, a border clash or an incident
+(0.1-0.3) took nothing there is to hand back, and its end leaves the two sides where they
+stood. So a stopped aggression is reversed with probability ``severity ** restitution`` and
+otherwise ends in a stalemate (``restitution`` g >= 0, fitted on the recorded results; g = 0:
+every stopped aggression is reversed).
 """
 
 from __future__ import annotations
@@ -58,6 +66,13 @@ def aggressor_goes_on(stakes: float, p_prevail, p_reversed, bite, params: Engine
     )
     back = -params.backing_down_cost * stakes
     return go, back, go >= back
+
+
+def stopped(severity: float, uniforms: np.ndarray, params: EngineParams) -> np.ndarray:
+    """Results of an aggression under way whose author stops, one per uniform: 1 reversed
+    (with probability ``severity ** restitution``), 0 stalemate (module docstring).
+    """
+    return (uniforms < severity**params.restitution).astype(int)
 
 
 def fight(

@@ -13,7 +13,8 @@ Pipeline (docs/model.md, Part I), one module per stage, composed here:
    part with probability ``commitment``; sanctions are applied by the members a binding
    decision obliges, by the willing, and by states acting outside any body.
 6. *Deterrence and war* (:mod:`.deterrence`): the aggressor goes on or backs down; wars are
-   drawn from the two sides' power at the theatre.
+   drawn from the two sides' power at the theatre, and a stopped aggression is undone as far
+   as it took something (its severity).
 7. *Outcome* (:mod:`.causes`, :mod:`.scorecard`): response, result, causes, scorecard.
 
 Steps 1-4 are deterministic given attribution, so the engine computes each branch once and
@@ -31,7 +32,7 @@ import numpy as np
 
 from collsec.crisis import causes as why
 from collsec.crisis.deliberation import BodyRecord, Deliberation, deliberate_all, ranks
-from collsec.crisis.deterrence import aggressor_goes_on, fight, war_probabilities
+from collsec.crisis.deterrence import aggressor_goes_on, fight, stopped, war_probabilities
 from collsec.crisis.interests import TERMS, Support, support, votes_of
 from collsec.crisis.mobilisation import (
     join_with_confidence,
@@ -336,8 +337,11 @@ def run_crisis(
                 ).astype(object)
             else:
                 res = np.full(m, "aggression_prevailed", dtype=object)
-            backed = "deterred" if threat.stage == "threatened" else "aggression_reversed"
-            res[~goes_on] = backed
+            if under_way:  # the war's uniform is free where no war is fought
+                undone = stopped(threat.severity, war_u[rows][~goes_on], params) == 1
+                res[~goes_on] = np.where(undone, "aggression_reversed", "stalemate")
+            else:
+                res[~goes_on] = "deterred"
             tally.results.update(res.tolist())
 
     counts = sum((t.results for t in tallies.values()), Counter())

@@ -57,6 +57,7 @@ PRIORS: dict[str, float] = {
     "decisiveness": 1.5,
     "stalemate": 1.0,
     "offence_margin": 0.0,
+    "restitution": 1.0,
     "war_cost": 0.2,
     "backing_down_cost": 0.5,
     "defeat_cost": 0.5,
@@ -139,7 +140,9 @@ class EngineParams(_Params):
     Deterrence and war (:mod:`collsec.crisis.deterrence`): ``projection_half_distance_km``
     (Boulding's gradient), ``decisiveness`` (k: log-odds of a decisive result per unit of the
     log power ratio), ``stalemate`` (c: how hard a decisive result is), ``offence_margin``
-    (m: the log power ratio the side that must take ground gives up), ``war_cost`` (what
+    (m: the log power ratio the side that must take ground gives up), ``restitution`` (g: an
+    aggression under way whose author stops is reversed with probability severity ** g, else
+    it ends in a stalemate), ``war_cost`` (what
     fighting costs the aggressor, in units of its survival), ``backing_down_cost`` and
     ``defeat_cost`` (units of stakes and of survival), ``sanction_cost`` (a full embargo by
     all its partners), ``sanction_weights``, ``unilateral_threshold`` (support a state needs to
@@ -175,6 +178,7 @@ class EngineParams(_Params):
     decisiveness: float = Field(default=_f("decisiveness"), gt=0, allow_inf_nan=False)
     stalemate: Weight = _f("stalemate")
     offence_margin: Weight = _f("offence_margin")
+    restitution: Weight = _f("restitution")
     war_cost: Weight = _f("war_cost")
     backing_down_cost: Weight = _f("backing_down_cost")
     defeat_cost: Weight = _f("defeat_cost")
