@@ -30,43 +30,44 @@ AND_RESULT = "; and the result differs"
 
 KNOWN_MISSES: dict[str, str] = {
     "albania-cyber-2022": WAR_RESULT,  # train
-    "albania-frontier-1921": TOO_STRONG,  # train
+    "albania-frontier-1921": TOO_STRONG + AND_RESULT,  # train
     "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
     "belize-1975": PLEDGE_FIRES,  # train
+    "berlin-1958": TOO_STRONG,  # train
     "bosnia-1992": WAR_RESULT,  # train
-    "cheonan-2010": TOO_WEAK + AND_RESULT,  # test
-    "china-india-1962": TOO_STRONG + AND_RESULT,  # train
+    "cheonan-2010": TOO_WEAK,  # test
+    "china-india-1962": TOO_STRONG,  # train
     "congo-1960": WAR_RESULT,  # test
-    "cyprus-1963": SHORT_OF_FORCE + AND_RESULT,  # test
+    "cyprus-1963": SHORT_OF_FORCE,  # test
     "cyprus-1974": WAR_RESULT,  # train
     "douma-2018": SHORT_OF_FORCE,  # train
     "drc-1998": FORCE_ROUTE + AND_RESULT,  # train
     "east-timor-1999": SHORT_OF_FORCE + AND_RESULT,  # train
-    "embassy-bombings-1998": WAR_RESULT,  # train
-    "eritrea-ethiopia-1998": TOO_WEAK,  # test
-    "euphrates-shield-2016": TOO_STRONG,  # test
+    "embassy-bombings-1998": TOO_STRONG,  # train
+    "eritrea-ethiopia-1998": TOO_WEAK + AND_RESULT,  # test
+    "euphrates-shield-2016": PLEDGE_FIRES + AND_RESULT,  # test
+    "galwan-2020": WAR_RESULT,  # train
     "goa-1961": TOO_STRONG + AND_RESULT,  # train
     "green-march-1975": TOO_STRONG + AND_RESULT,  # test
     "guatemala-1954": TOO_WEAK,  # train
     "gulf-1990": PLEDGE_FIRES,  # train
     "haiti-1994": SHORT_OF_FORCE + AND_RESULT,  # train
-    "india-parliament-2001": WAR_RESULT,  # train
+    "iran-iraq-1980": WAR_RESULT,  # test
+    "kargil-1999": WAR_RESULT,  # train
     "kashmir-1947": WAR_RESULT,  # train
     "korea-china-1950": SHORT_OF_FORCE + AND_RESULT,  # train
-    "lebanon-1982": WAR_RESULT,  # test
-    "lebanon-2006": TOO_WEAK + AND_RESULT,  # train
+    "lebanon-2006": TOO_WEAK,  # train
+    "leticia-1932": WAR_RESULT,  # train
+    "litani-1978": WAR_RESULT,  # train
     "manchuria-1931": WAR_RESULT,  # train
-    "myanmar-2021": TOO_WEAK,  # train
-    "nagorno-karabakh-2020": WAR_RESULT,  # train
-    "niger-2023": TOO_WEAK + AND_RESULT,  # test
-    "north-korea-nuclear-2006": TOO_WEAK + AND_RESULT,  # train
+    "nagorno-karabakh-2020": PLEDGE_FIRES + AND_RESULT,  # train
+    "niger-2023": WAR_RESULT,  # test
+    "north-korea-nuclear-2006": PLEDGE_FIRES + AND_RESULT,  # train
+    "ogaden-1964": WAR_RESULT,  # test
     "ogaden-1977": FORCE_ROUTE,  # train
     "osirak-1981": WAR_RESULT,  # test
     "peace-spring-2019": TOO_WEAK,  # train
-    "qibya-1953": WAR_RESULT,  # test
-    "rann-of-kutch-1965": WAR_RESULT,  # train
     "sept11-2001": FORCE_ROUTE,  # train
-    "shanghai-1932": WAR_RESULT,  # train
     "syria-chemical-2013": WAR_RESULT,  # test
     "taiwan-strait-1954": TOO_STRONG,  # train
 }
