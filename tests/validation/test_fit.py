@@ -108,9 +108,9 @@ def test_the_parameters_the_fit_was_given_are_a_start_of_their_own():
     given = _set(p, {"thresholds.force": 0.2, "war_cost": 0.9, "partisanship": 3.0})
     points = starting_points(p, OUTCOME, 4, seed=0, given=given)
     assert len(points) == 4 and points[0] == p
-    warm = points[1]
-    assert _get(warm, "thresholds.force") == 0.2 and warm.war_cost == 0.9
-    assert warm.partisanship == p.partisanship  # not searched in stage 2: stage 1's value
+    second = points[1]
+    assert _get(second, "thresholds.force") == 0.2 and second.war_cost == 0.9
+    assert second.partisanship == p.partisanship  # not searched in stage 2: stage 1's value
     assert points[2:] == starting_points(p, OUTCOME, 3, seed=0)[1:]  # the rest as before
     assert starting_points(p, OUTCOME, 4, seed=0, given=p) == starting_points(p, OUTCOME, 4, 0)
     assert starting_points(p, OUTCOME, 1, seed=0, given=given) == [p]

@@ -69,10 +69,11 @@ def aggressor_goes_on(stakes: float, p_prevail, p_reversed, bite, params: Engine
 
 
 def stopped(severity: float, uniforms: np.ndarray, params: EngineParams) -> np.ndarray:
-    """Results of an aggression under way whose author stops, one per uniform: 1 reversed
-    (with probability ``severity ** restitution``), 0 stalemate (module docstring).
+    """Whether an aggression under way whose author stops is undone, one per uniform: True
+    (reversed) with probability ``severity ** restitution``, else False (a stalemate; module
+    docstring).
     """
-    return (uniforms < severity**params.restitution).astype(int)
+    return uniforms < severity**params.restitution
 
 
 def fight(

@@ -338,7 +338,7 @@ def run_crisis(
             else:
                 res = np.full(m, "aggression_prevailed", dtype=object)
             if under_way:  # the war's uniform is free where no war is fought
-                undone = stopped(threat.severity, war_u[rows][~goes_on], params) == 1
+                undone = stopped(threat.severity, war_u[rows][~goes_on], params)
                 res[~goes_on] = np.where(undone, "aggression_reversed", "stalemate")
             else:
                 res[~goes_on] = "deterred"
