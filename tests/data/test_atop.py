@@ -83,3 +83,36 @@ def test_missing_file(tmp_path):
     (tmp_path / "cow-states").mkdir()
     with pytest.raises(DataMissingError, match="atop5_1"):
         pledges(1950, data_dir=tmp_path)
+
+
+# A member pair of each alliance preset and a year of its treaty, to check `defends_members`
+# against ATOP: the bodies the engine lets defend their members at once (phase A) are those
+# whose treaty ATOP codes as a defence pledge; CENTO's Pact is consultation only.
+ALLIANCE_PAIRS = {
+    "nato": (1960, "USA", "UKG"),
+    "warsaw-pact": (1960, "RUS", "POL"),
+    "seato": (1960, "USA", "THI"),
+    "cento": (1960, "TUR", "IRN"),
+    "anzus": (1960, "AUL", "NEW"),
+    "csto": (2010, "RUS", "ARM"),
+    "gcc": (2005, "SAU", "KUW"),
+    "oas": (1960, "USA", "BRA"),
+    "arab-league": (1960, "EGY", "SAU"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(ALLIANCE_PAIRS))
+def test_an_alliance_defends_its_members_only_where_atop_codes_a_defence_pledge(key, shared_data):
+    from collsec.institutions import presets
+
+    year, a, b = ALLIANCE_PAIRS[key]
+    row = _pair(pledges(year, data_dir=shared_data), a, b)
+    pledged = row is not None and bool(row.defense)
+    assert presets()[key].defends_on(date(year, 6, 30)) == pledged
+
+
+def test_every_alliance_that_defends_its_members_is_checked_against_atop():
+    from collsec.institutions import presets
+
+    defending = {k for k, inst in presets().items() if inst.defends_members}
+    assert defending <= set(ALLIANCE_PAIRS)
