@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 DRAWS = Annotated[
     int,
     typer.Option(
-        "--draws", "-n", min=1, help="Stochastic draws; >1 gives each result's probability."
+        "--draws",
+        "-n",
+        min=1,
+        help="Stochastic draws: the result is the most frequent, with each result's probability.",
     ),
 ]
 SEED = Annotated[int, typer.Option("--seed", min=0, help="Seed of the random generator.")]
@@ -121,7 +124,7 @@ def run(
             "--param", help="Engine parameter NAME=VALUE, e.g. indivisibility=0.9 (repeatable)."
         ),
     ] = None,
-    draws: DRAWS = 1,
+    draws: DRAWS = 1000,
     seed: SEED = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     compare: Annotated[
