@@ -41,6 +41,25 @@ def test_summary_counts_the_cases_and_the_baselines(small):
     assert 0 <= votes["accuracy"] <= 1
 
 
+def test_votes_are_split_by_what_the_engine_did_with_the_draft(small):
+    from collsec.crisis import run_crisis
+    from collsec.institutions import Tool
+    from collsec.scenarios import load_scenario
+
+    cases, _ = corpus_cases(small)
+    ev = evaluate(cases, draws=20)
+    groups = summary(ev)["votes"]["by_engine_decision"]
+    assert sum(g["n"] for g in groups.values()) == len(ev.votes)  # a partition of the votes
+    korea = run_crisis(load_scenario(small / "scenarios" / "korea-1950.yaml"), draws=20)
+    council = next(b for b in korea.bodies if b.id == "UNSC")
+    for v in ev.votes:
+        if v.case == "korea-1950" and v.body == "UNSC":
+            draft = council.draft(Tool(v.measure))
+            expected = "not tabled" if draft is None else "adopted"
+            expected = expected if draft is None or draft.decision.adopted else "not adopted"
+            assert v.engine_decision == expected
+
+
 def test_a_broken_case_is_reported_not_lost(small):
     (small / "scenarios" / "gulf-1990.yaml").write_text("name: gulf-1990\n", encoding="utf-8")
     cases, _ = corpus_cases(small)

@@ -48,7 +48,12 @@ def accuracy_table(summary: dict, title: str) -> Table:
     """Engine and baselines at each level for one split."""
     b = summary["baselines"]
     v = summary["votes"]
-    table = Table(title=title, title_justify="left")
+    table = Table(
+        title=title,
+        title_justify="left",
+        caption="member votes in drafts the engine's body adopted, rejected or did not table",
+        caption_justify="left",
+    )
     for col in ("level", "engine", "majority", "one-line rule", "all yes", "aligned"):
         table.add_column(col, justify="right" if col != "level" else "left")
     table.add_row(
@@ -83,6 +88,10 @@ def accuracy_table(summary: dict, title: str) -> Table:
         _pct(v["baselines"]["all_yes"]),
         _pct(v["baselines"]["yes_unless_allied_or_aligned"]),
     )
+    for kind, group in v.get("by_engine_decision", {}).items():
+        label = {"not adopted": "rejected"}.get(kind, kind)
+        row = (f"  {label} ({group['n']})", _pct(group["accuracy"]), "-", "-")
+        table.add_row(*row, _pct(group["all_yes"]), "-")
     t = summary["tallies"]
     if t["drafts"]:
         table.add_row(f"tallies ({t['drafts']} drafts)", _pct(t["agreement"]), "-", "-", "-", "-")

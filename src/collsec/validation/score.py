@@ -31,6 +31,7 @@ from collsec.crisis.causes import FORCE_RESPONSES, RESPONSE_LEVEL
 from collsec.crisis.deliberation import stronger
 from collsec.crisis.situation import situation
 from collsec.errors import CollsecError
+from collsec.institutions import Tool
 from collsec.scenarios.load import load_scenario
 from collsec.validation.corpus import Case, split_of
 from collsec.validation.records import Decision, Record, load_record
@@ -107,6 +108,21 @@ class VoteRow:
     recorded: str
     predicted: str
     aligned: str
+    engine_decision: str = "not tabled"
+    """What the engine's body did with a draft of this measure: ``adopted``, ``not adopted``
+    or ``not tabled`` (it adopted a stronger one first, had no sponsor, or never sat)."""
+
+
+ENGINE_DECISIONS = ("adopted", "not adopted", "not tabled")
+
+
+def engine_decision(result, body: str, measure: str) -> str:
+    """The :attr:`VoteRow.engine_decision` of ``measure`` in ``body`` for a crisis result."""
+    rec = next((b for b in result.bodies if b.id == body), None)
+    draft = None if rec is None else rec.draft(Tool(measure))
+    if draft is None:
+        return "not tabled"
+    return "adopted" if draft.decision.adopted else "not adopted"
 
 
 @dataclass(frozen=True)
@@ -236,6 +252,7 @@ def evaluate_case(
             "symbol": decision.symbol,
             "measure": decision.measure,
         }
+        decided = engine_decision(result, decision.body, decision.measure)
         for member, vote in sorted(recorded.items()):
             if vote == "absent":
                 continue
@@ -246,6 +263,7 @@ def evaluate_case(
                     recorded=vote,
                     predicted=predicted(member),
                     aligned=_aligned_baseline(sit, member),
+                    engine_decision=decided,
                 )
             )
         if not recorded and decision.tally is not None and body is not None:
@@ -333,6 +351,15 @@ def summary(ev: Evaluation, split: str | None = None) -> dict:
                     sum(v.body == body for v in scored),
                 )
                 for body in sorted({v.body for v in scored})
+            },
+            "by_engine_decision": {
+                kind: {
+                    "n": len(group),
+                    "accuracy": _share(sum(v.recorded == v.predicted for v in group), len(group)),
+                    "all_yes": _share(sum(v.recorded == "yes" for v in group), len(group)),
+                }
+                for kind in ENGINE_DECISIONS
+                if (group := [v for v in scored if v.engine_decision == kind])
             },
             "confusion": confusion([(v.recorded, v.predicted) for v in scored]),
         },
