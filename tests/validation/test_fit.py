@@ -131,6 +131,16 @@ def test_fitted_yaml_gives_no_standard_error_to_a_searched_parameter():
         assert "se" not in values[name], name  # power_cost and thresholds.force were searched
 
 
+def test_fitted_yaml_gives_back_the_fitted_values_exactly():
+    import yaml
+
+    fitted = _set(prior_params(), {"concern_scale": 1.8899999999999, "thresholds.force": 1 / 3})
+    result = Fit(fitted, {}, 10, ["a"], 1.0, {"loglik": -1.0, "missed": 0})
+    values = yaml.safe_load(yaml.safe_dump(to_yaml_data(result, "collsec fit")))["values"]
+    assert values["concern_scale"]["value"] == fitted.concern_scale  # not 1.89
+    assert values["thresholds.force"]["value"] == fitted.thresholds.force
+
+
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     """Two training cases and one test case of the built-in corpus, copied."""

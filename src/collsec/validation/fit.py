@@ -903,7 +903,9 @@ def to_yaml_data(result: Fit, command: str) -> dict:
     out = {}
     for name, value in values.items():
         se = None if name in searched else result.errors.get(column_of.get(name, name))
-        out[name] = {"value": round(float(value), 4)}
+        # Full precision: the search ends at the edge of a step of its loss, and a value rounded
+        # to 4 decimals once crossed it (a response flipped; docs/validation.md section 4).
+        out[name] = {"value": float(value)}
         if se is not None:
             out[name]["se"] = round(float(se), 4)
     return {
