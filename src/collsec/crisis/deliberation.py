@@ -13,8 +13,9 @@ R. regional bodies and alliances acting for a non-member deliberate; a body of t
    (the aggressor or the target a member) that adopts sanctions or force is a *request* to
    the Council, weighed against non-intervention in internal crises;
 G. global councils (the Security Council, the League) vote the ladder;
-   (in every body, a draft authorising force is tabled only when it has sponsors: states
-   ready to field the force, :func:`sponsored`);
+   (in every body, a draft authorising force is tabled only when it has a sponsor: a state
+   ready and able to field the force, :func:`sponsors`; in a regional body or alliance the
+   sponsor must be one of its members, who field its force);
 F. if a council draft was vetoed and no force was authorised, the Council may refer the
    question to the General Assembly by a procedural vote (no veto); the Assembly takes up the
    measures vetoed in the Council (those above what the Council adopted), with the powers it
@@ -223,7 +224,10 @@ def _idle(scenario, body, note: str, referral=None) -> BodyRecord:
     )
 
 
-def _run(scenario, sit, params, body, supports, tools, note=""):
+def _run(scenario, sit, params, body, supports, tools, note="", ready=None):
+    """Deliberate in ``body`` on ``tools`` (None: all it holds); ``ready`` marks the states
+    that would sponsor force (:func:`sponsors`; None: force is not restricted here).
+    """
     inst = body.resolved()
     members = scenario.members(body)
     day = scenario.threat.date
@@ -232,6 +236,9 @@ def _run(scenario, sit, params, body, supports, tools, note=""):
     held = set(inst.tools_on(day))
     allowed = [t for t in LADDER if t in held and (tools is None or t in tools)]
     absent = [m for m in members if scenario.actors[m].absent_from(body.id)]
+    present = [sit.index[m] for m in members if m not in absent]
+    if ready is not None and not may_table_force(inst, ready, present):
+        allowed = _without_force(allowed)
     return deliberate(
         body.id,
         inst,
@@ -276,13 +283,38 @@ def capable(sit: Situation, power, enemy: float) -> np.ndarray:
     return able
 
 
-def sponsored(sit: Situation, force: Support, params: EngineParams, power, enemy: float) -> bool:
-    """Whether a draft authorising force has a sponsor: a state ready to field the force
-    (support for force at least its threshold) that could, with the target, match the
-    aggressor's side at the theatre (:func:`capable`). No body is asked to authorise a force
-    no one is ready and able to field (authorisations are requested by the states that act).
+def sponsors(sit: Situation, force: Support, power, enemy: float) -> np.ndarray:
+    """The states that would sponsor a draft authorising force (bool, shape (n,)): ready to
+    field the force (support for force at least its threshold) and able, with the target, to
+    match the aggressor's side at the theatre (:func:`capable`). No body is asked to
+    authorise a force no one is ready and able to field (authorisations are requested by the
+    states that act).
     """
-    return bool((capable(sit, power, enemy) & (force.total >= force.threshold)).any())
+    return capable(sit, power, enemy) & (force.total >= force.threshold)
+
+
+def may_table_force(institution: Institution, ready: np.ndarray, present) -> bool:
+    """Whether a body can table force: a global body authorises any state's force (UN
+    Charter Arts. 42, 48), so one sponsor anywhere will do; a regional body or alliance acts
+    with its own members' forces (Art. 53: enforcement action *by* regional agencies), so the
+    sponsor must be one of its members present (``present``: their indices).
+    """
+    if institution.scope == "global":
+        return bool(ready.any())
+    return bool(ready[np.asarray(present, dtype=int)].any())
+
+
+def turns_on_own_member(scenario: Scenario, sit: Situation, body: Body) -> bool:
+    """Whether a regional body or alliance would act against one of its members on behalf of
+    a state outside it. It does not: regional bodies settle disputes among their members
+    (UN Charter Art. 52(2)) and stand by them against outsiders (Pact of the League of Arab
+    States Arts. 2, 6; OAU Charter Art. III), so such a crisis goes to the global bodies.
+    """
+    members = set(scenario.members(body))
+    side = {sit.codes[i] for i in np.flatnonzero(sit.aggressor_side)}
+    target = scenario.threat.target
+    target_side = {target, scenario.actors[target].part_of} - {None}
+    return bool(side & members) and not (target_side & members)
 
 
 def _without_force(allowed):
@@ -307,13 +339,12 @@ def deliberate_all(
     for body in scenario.bodies:
         phases[phase_of(scenario, body)].append(body)
     base = supports(False)
-    if not sponsored(sit, base[Tool.FORCE], params, power, enemy):
-        allowed = _without_force(allowed)
+    ready = sponsors(sit, base[Tool.FORCE], power, enemy)
     records: list[BodyRecord] = []
     force_by: dict[str, list[BodyRecord]] = {"defence": [], "global": [], "regional": []}
 
     for body in phases["defence"]:
-        rec = _run(scenario, sit, params, body, base, allowed)
+        rec = _run(scenario, sit, params, body, base, allowed, ready=ready)
         records.append(rec)
         if rec.adopted == Tool.FORCE:
             force_by["defence"].append(rec)
@@ -321,16 +352,20 @@ def deliberate_all(
     regional, request = [], False
     parties = set(parties_of(scenario, sit))
     for body in phases["regional"]:
-        rec = _run(scenario, sit, params, body, base, allowed)
+        if turns_on_own_member(scenario, sit, body):
+            note = "not seized: the aggressor is a member and the target is not"
+            regional.append(_idle(scenario, body, note))
+            continue
+        rec = _run(scenario, sit, params, body, base, allowed, ready=ready)
         regional.append(rec)
         of_region = bool(parties & set(rec.members))
         if of_region and rec.adopted in (Tool.SANCTIONS, Tool.FORCE):
             request = True
-    after = supports(request)
-    if request and not sponsored(sit, after[Tool.FORCE], params, power, enemy):
-        allowed = _without_force(allowed)
+    after = supports(request)  # a request only adds support: the sponsors stay sponsors
 
-    councils = [(b, _run(scenario, sit, params, b, after, allowed)) for b in phases["council"]]
+    councils = [
+        (b, _run(scenario, sit, params, b, after, allowed, ready=ready)) for b in phases["council"]
+    ]
     records += [r for _, r in councils]
     best = None
     for _, rec in councils:
@@ -356,7 +391,7 @@ def deliberate_all(
         if allowed is not None:
             tools = [t for t in tools if t in allowed]
         note = "took up the measures vetoed in the Council" if vetoed else ""
-        rec = _run(scenario, sit, params, body, after, tools, note)
+        rec = _run(scenario, sit, params, body, after, tools, note, ready=ready)
         rec = rec.model_copy(update={"referral": referral})
         records.append(rec)
         if rec.adopted == Tool.FORCE:
