@@ -203,3 +203,46 @@ def test_a_graver_stopped_aggression_is_never_less_often_reversed(low, high, g):
     params = P.model_copy(update={"restitution": g})
     assert stopped(low, u, params).sum() <= stopped(high, u, params).sum()
     assert stopped(1.0, u, params).all()  # a conquest withdrawn from is always undone
+
+
+ANY = "actors.RUS.absent=false"
+REGIONAL = "{name: Pact, scope: regional, rule: {veto_holders: all}, tools: [condemnation, force]}"
+
+
+def test_a_regional_body_does_not_turn_on_its_own_member_for_an_outsider():
+    with_aggressor = korea(
+        ANY, f"bodies=[{{id: R, institution: {REGIONAL}, members: [PRK, CUB, EGY]}}]"
+    )
+    idle = run_crisis(with_aggressor, P).bodies[0]
+    assert idle.drafts == () and "aggressor is a member" in idle.note
+    both = korea(ANY, f"bodies=[{{id: R, institution: {REGIONAL}, members: [PRK, ROK, CUB, EGY]}}]")
+    assert run_crisis(both, P).bodies[0].drafts != ()  # a dispute among its members
+
+
+def test_a_regional_force_needs_a_member_ready_and_able_to_field_it():
+    # Cuba and Ecuador are ready but, beside South Korea, no match for the North; the United
+    # States is both, so the Council (which authorises any state) tables force and they do not
+    strong = "actors.PRK.capability=0.02"
+    council = (
+        "{id: UNSC, institution: unsc-1946, members: [USA, UKG, FRN, TAW, RUS, CUB, ECU, EGY,"
+        " IND, NOR, YUG], permanent: [USA, UKG, FRN, TAW, RUS]}"
+    )
+    small = korea(
+        ANY,
+        strong,
+        f"bodies=[{council}, {{id: R, institution: {REGIONAL}, members: [ROK, CUB, ECU]}}]",
+    )
+    tabled = {b.id: {d.measure.value for d in b.drafts} for b in run_crisis(small, P).bodies}
+    assert "force" in tabled["UNSC"]
+    assert tabled["R"] and "force" not in tabled["R"]
+
+
+def test_a_global_body_may_authorise_any_state_a_regional_body_only_its_members():
+    from collsec.crisis.deliberation import may_table_force
+    from collsec.institutions import presets
+
+    ready = np.array([False, True, False])
+    assert may_table_force(presets()["unsc"], ready, [0, 2])  # the ready state sits elsewhere
+    assert not may_table_force(presets()["nato"], ready, [0, 2])
+    assert may_table_force(presets()["nato"], ready, [1, 2])
+    assert not may_table_force(presets()["unsc"], np.zeros(3, bool), [0, 1, 2])

@@ -132,3 +132,18 @@ def test_pivotal_members_flip_the_outcome():
     rule = presets()["unsc"].rule
     d = decide(rule, COUNCIL, council_votes(**{e: "no" for e in ELECTED[:6]}), permanent=P5)
     assert d.adopted and set(d.pivotal) == set(COUNCIL) - set(ELECTED[:6])
+
+
+def test_a_third_of_the_eu_abstaining_blocks_a_cfsp_decision():
+    """TEU Art. 31(1): a constructive abstention does not block, a third of the members do."""
+    rule = presets()["eu-council"].rule
+    members = [f"M{k}" for k in range(27)]
+
+    def votes(yes: int) -> dict:
+        return {m: Vote.YES if k < yes else Vote.ABSTAIN for k, m in enumerate(members)}
+
+    # exactly a third abstaining blocks only with a third of the population (not modelled)
+    assert decide(rule, members, votes(18)).adopted
+    assert not decide(rule, members, votes(17)).adopted
+    assert not decide(rule, members, votes(2)).adopted
+    assert not decide(rule, members, {**votes(26), "M26": Vote.NO}).adopted  # any no blocks
