@@ -224,7 +224,8 @@ def body_observations(
     adopted), other bodies when the record names them, and, when it does not, as bounded by
     the recorded response (no body adopted more than a condemnation in a crisis whose
     response was a condemnation). A draft of force is tabled only with a
-    sponsor (:func:`collsec.crisis.deliberation.sponsored`): its probability is that some
+    sponsor (:func:`collsec.crisis.deliberation.sponsors`; TODO: here any state's, where the
+    engine asks a regional body for one of its members): its probability is that some
     state able to sponsor it (``sponsors``, design rows on force) is ready. A recorded
     Assembly decision says nothing of the stronger measures: the Assembly takes up what the
     Council was blocked on, not every measure it may recommend.
