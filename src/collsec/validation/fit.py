@@ -217,20 +217,23 @@ LEVEL_ORDER = (2, 1, 0)
 
 
 def body_observations(
-    case_index: int, scenario, record, sit, x_all, params, sponsors: np.ndarray
+    case_index: int, scenario, record, sit, x_all, params, able: np.ndarray
 ) -> list[BodyObs]:
     """The observed decisions of the bodies of one training case (see
     :mod:`collsec.validation.decisions`): the councils always (nothing recorded means nothing
     adopted), other bodies when the record names them, and, when it does not, as bounded by
     the recorded response (no body adopted more than a condemnation in a crisis whose
     response was a condemnation). A draft of force is tabled only with a
-    sponsor (:func:`collsec.crisis.deliberation.sponsors`; TODO: here any state's, where the
-    engine asks a regional body for one of its members): its probability is that some
-    state able to sponsor it (``sponsors``, design rows on force) is ready. A recorded
+    sponsor (:func:`collsec.crisis.deliberation.sponsors`): its probability is that some
+    state able to sponsor it is ready (``able``, bool over the states: in a global body any
+    of them, in a regional body or alliance its members present, as
+    :func:`~collsec.crisis.deliberation.may_table_force` asks). A regional body the engine
+    does not seize (:func:`~collsec.crisis.deliberation.turns_on_own_member`) is left out: it
+    decides nothing by vote. A recorded
     Assembly decision says nothing of the stronger measures: the Assembly takes up what the
     Council was blocked on, not every measure it may recommend.
     """
-    from collsec.crisis.deliberation import parties_of, phase_of
+    from collsec.crisis.deliberation import parties_of, phase_of, turns_on_own_member
     from collsec.validation.decisions import compile_rule
 
     out = []
@@ -239,7 +242,14 @@ def body_observations(
     side = {sit.codes[i] for i in np.flatnonzero(sit.aggressor_side)}
     for body in scenario.bodies:
         inst = body.resolved()
+        if phase_of(scenario, body) == "regional" and turns_on_own_member(scenario, sit, body):
+            continue
         decisions = [d for d in record.decisions if d.body == body.id and d.measure in SCORED]
+        members = [m for m in scenario.members(body) if not scenario.actors[m].absent_from(body.id)]
+        mask = able.copy()
+        if inst.scope != "global":
+            mask &= np.isin(np.arange(sit.n), [sit.index[m] for m in members])
+        sponsors = x_all[2][np.flatnonzero(mask)]
         bound = None
         if not decisions and phase_of(scenario, body) != "council":
             # unrecorded: the recorded response bounds what the body can have adopted
@@ -258,7 +268,6 @@ def body_observations(
         best = max(adopted) if adopted else None
         if best is not None and best not in tabled:
             continue
-        members = [m for m in scenario.members(body) if not scenario.actors[m].absent_from(body.id)]
         counted = [m for m in members if not (inst.rule.exclude_parties and m in parties)]
         if not counted:
             continue
@@ -305,8 +314,7 @@ def vote_data(cases: list[Case], params: EngineParams, data_dir=None) -> VoteDat
         x_all = {m: design(x[MEASURES[m]], m) for m in range(3)}
         power = power_at_theatre(sit, params)
         able = capable(sit, power, float(power[sit.aggressor_side].sum()))
-        sponsors = x_all[2][np.flatnonzero(able)]
-        bodies += body_observations(len(names), scenario, record, sit, x_all, params, sponsors)
+        bodies += body_observations(len(names), scenario, record, sit, x_all, params, able)
         names.append(case.name)
         for decision in record.decisions:
             if decision.measure not in SCORED:
