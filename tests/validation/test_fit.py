@@ -196,3 +196,39 @@ def test_the_winner_is_scored_on_as_many_fresh_draws_as_asked(small_corpus):
 
 def test_the_built_in_corpus_is_where_the_cases_are():
     assert (builtin_corpus() / "scenarios" / "korea-1950.yaml").is_file()
+
+
+def test_stage_one_asks_a_regional_body_for_a_sponsor_among_its_members():
+    """The decision likelihood tables a regional force only when one of the body's members
+    could sponsor it, as the engine does; and it leaves out a body the engine does not seize."""
+    import numpy as np
+
+    from collsec.crisis.interests import features
+    from collsec.crisis.situation import situation
+    from collsec.institutions import Tool
+    from collsec.validation.fit import MEASURES, body_observations, design
+    from collsec.validation.records import Record
+
+    fixture = Path(__file__).parents[1] / "crisis" / "fixtures" / "korea-mini.yaml"
+    pact = "{name: Pact, scope: regional, rule: {veto_holders: all}, tools: [condemnation, force]}"
+    params = prior_params()
+    record = Record(name="korea-mini", response="none", result="aggression_prevailed")
+
+    def observed(members: str, able_codes: tuple[str, ...]):
+        body = f"bodies=[{{id: R, institution: {pact}, members: {members}}}]"
+        scenario = load_scenario(fixture, ("actors.RUS.absent=false", body))
+        sit = situation(scenario, params)
+        half = params.concern_half_distance_km
+        x = {
+            k: design(features(sit, scenario, Tool(m), True, False, half), k)
+            for k, m in enumerate(MEASURES)
+        }
+        able = np.isin(np.arange(sit.n), [sit.index[c] for c in able_codes])
+        return body_observations(0, scenario, record, sit, x, params, able), x, sit
+
+    (obs,), x, sit = observed("[ROK, CUB, ECU]", ("USA", "CUB"))
+    assert len(obs.sponsors) == 1  # Cuba sits in the body; the United States does not
+    assert np.array_equal(obs.sponsors[0], x[2][sit.index["CUB"]])
+    (obs,), _, _ = observed("[ROK, CUB, ECU]", ("USA",))
+    assert len(obs.sponsors) == 0 and 2 not in obs.tabled  # no member to field a force
+    assert observed("[PRK, CUB, EGY]", ("USA",))[0] == []  # the aggressor's own body: not seized
