@@ -293,15 +293,25 @@ def sponsors(sit: Situation, force: Support, power, enemy: float) -> np.ndarray:
     return capable(sit, power, enemy) & (force.total >= force.threshold)
 
 
-def may_table_force(institution: Institution, ready: np.ndarray, present) -> bool:
-    """Whether a body can table force: a global body authorises any state's force (UN
-    Charter Arts. 42, 48), so one sponsor anywhere will do; a regional body or alliance acts
-    with its own members' forces (Art. 53: enforcement action *by* regional agencies), so the
-    sponsor must be one of its members present (``present``: their indices).
+def sponsor_pool(institution: Institution, states: np.ndarray, present) -> np.ndarray:
+    """Of ``states`` (bool, shape (n,)), those whose force the body can authorise: a global
+    body any state's (UN Charter Arts. 42, 48); a regional body or alliance acts with its own
+    members' forces (Art. 53: enforcement action *by* regional agencies), so only its members
+    present (``present``: their indices).
     """
     if institution.scope == "global":
-        return bool(ready.any())
-    return bool(ready[np.asarray(present, dtype=int)].any())
+        return states
+    pool = np.zeros_like(states)
+    idx = np.asarray(present, dtype=int)
+    pool[idx] = states[idx]
+    return pool
+
+
+def may_table_force(institution: Institution, ready: np.ndarray, present) -> bool:
+    """Whether a body can table force: some state it can authorise is ready to sponsor it
+    (:func:`sponsor_pool`, :func:`sponsors`).
+    """
+    return bool(sponsor_pool(institution, ready, present).any())
 
 
 def turns_on_own_member(scenario: Scenario, sit: Situation, body: Body) -> bool:

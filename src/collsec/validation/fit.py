@@ -226,14 +226,19 @@ def body_observations(
     response was a condemnation). A draft of force is tabled only with a
     sponsor (:func:`collsec.crisis.deliberation.sponsors`): its probability is that some
     state able to sponsor it is ready (``able``, bool over the states: in a global body any
-    of them, in a regional body or alliance its members present, as
-    :func:`~collsec.crisis.deliberation.may_table_force` asks). A regional body the engine
+    of them, in a regional body or alliance its members present:
+    :func:`~collsec.crisis.deliberation.sponsor_pool`). A regional body the engine
     does not seize (:func:`~collsec.crisis.deliberation.turns_on_own_member`) is left out: it
     decides nothing by vote. A recorded
     Assembly decision says nothing of the stronger measures: the Assembly takes up what the
     Council was blocked on, not every measure it may recommend.
     """
-    from collsec.crisis.deliberation import parties_of, phase_of, turns_on_own_member
+    from collsec.crisis.deliberation import (
+        parties_of,
+        phase_of,
+        sponsor_pool,
+        turns_on_own_member,
+    )
     from collsec.validation.decisions import compile_rule
 
     out = []
@@ -246,10 +251,8 @@ def body_observations(
             continue
         decisions = [d for d in record.decisions if d.body == body.id and d.measure in SCORED]
         members = [m for m in scenario.members(body) if not scenario.actors[m].absent_from(body.id)]
-        mask = able.copy()
-        if inst.scope != "global":
-            mask &= np.isin(np.arange(sit.n), [sit.index[m] for m in members])
-        sponsors = x_all[2][np.flatnonzero(mask)]
+        present = [sit.index[m] for m in members]
+        sponsors = x_all[2][np.flatnonzero(sponsor_pool(inst, able, present))]
         bound = None
         if not decisions and phase_of(scenario, body) != "council":
             # unrecorded: the recorded response bounds what the body can have adopted
