@@ -79,6 +79,29 @@ def test_league_years_draft_the_assembly_and_ask_for_the_council(shared_data):
     assert any(n.startswith("League Council:") for n in data["notes"])
 
 
+@pytest.mark.parametrize(
+    ("day", "league"),
+    [("1939-12-14", True), ("1939-12-15", False), ("1941-06-22", False), ("1946-03-02", False)],
+)
+def test_league_bodies_are_drafted_only_while_they_sat(shared_data, day, league):
+    # The Council's 107th session (14 Dec 1939) was its last; the Assembly met once more,
+    # in April 1946, only to dissolve the League.
+    data = draft("x", dt.date.fromisoformat(day), data_dir=shared_data)
+    ids = {b["id"] for b in data["bodies"]}
+    assert ({"LNC", "LNA"} <= ids) if league else not ({"LNC", "LNA"} & ids)
+
+
+def test_a_league_body_in_a_scenario_after_its_last_session_takes_no_decision():
+    scenario = load_scenario(CORPUS / "scenarios" / "ethiopia-1935.yaml")
+    later = scenario.model_copy(
+        update={"threat": scenario.threat.model_copy(update={"date": dt.date(1940, 4, 8)})}
+    )
+    records = {r.id: r for r in run_crisis(later, draws=20).bodies}
+    for body in ("LNC", "LNA"):
+        assert records[body].adopted is None and not records[body].drafts
+        assert "could not act on 1940-04-08" in records[body].note
+
+
 def test_measures_are_taken_before_the_date_with_their_sources(shared_data):
     threat = {"aggressor": "IRQ", "target": "KUW", "date": dt.date(1990, 8, 2),
               "severity": 1.0, "stakes": 0.8}  # fmt: skip

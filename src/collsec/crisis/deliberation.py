@@ -232,7 +232,8 @@ def _run(scenario, sit, params, body, supports, tools, note="", ready=None):
     members = scenario.members(body)
     day = scenario.threat.date
     if not inst.valid_on(day):
-        return _idle(scenario, body, f"did not exist on {day}")
+        since, until = inst.valid_from or "its founding", inst.valid_to or "today"
+        return _idle(scenario, body, f"could not act on {day} (it could from {since} to {until})")
     held = set(inst.tools_on(day))
     allowed = [t for t in LADDER if t in held and (tools is None or t in tools)]
     absent = [m for m in members if scenario.actors[m].absent_from(body.id)]

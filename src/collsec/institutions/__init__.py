@@ -141,7 +141,8 @@ class Institution(BaseModel):
         True when the body takes up a threat after a global council is blocked (the General
         Assembly under Articles 10-11 and "Uniting for Peace").
     valid_from, valid_to:
-        Dates between which this form of the body existed (inclusive); ``None`` for open.
+        Dates between which this form of the body existed and sat, so could act (inclusive);
+        ``None`` for open. The League's organs end on 14 December 1939, when they last met.
     source:
         Charter article, treaty or resolution the preset is drawn from.
 

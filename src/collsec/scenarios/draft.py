@@ -40,7 +40,6 @@ from collsec.institutions import presets
 
 UN_FROM = dt.date(1945, 10, 24)
 COUNCIL_FROM = dt.date(1946, 1, 17)
-LEAGUE = (dt.date(1920, 1, 10), dt.date(1946, 4, 18))
 
 PRESET_OF_ORG: dict[str, tuple[str, str]] = {
     "NATO": ("NATO", "nato"),
@@ -237,7 +236,7 @@ def bodies_on(day: dt.date, parties: list[str], actors: Mapping, data_dir=None):
 
     bodies, notes = [], []
     codes = [c for c, a in actors.items() if a.get("kind", "state") == "state"]
-    if LEAGUE[0] <= day <= LEAGUE[1]:
+    if presets()["league-council-art11"].valid_on(day):  # the League's organs sat
         league = igo.members_on("LoN", day, data_dir)
         members = [c for c in codes if c in league.members]
         permanent = [c for c in _league_permanent(day) if c in members]
