@@ -26,8 +26,10 @@ from collsec.validation.fit import (
     fit,
     fit_outcomes,
     outcome_loss,
+    profile,
     starting_points,
     to_yaml_data,
+    tolerance,
 )
 from collsec.validation.records import load_record
 
@@ -192,6 +194,37 @@ def test_the_winner_is_scored_on_as_many_fresh_draws_as_asked(small_corpus):
     _, many = fit_outcomes(train, prior_params(), 5, 0, 1, starts=2, rescore_draws=400)
     assert few["fresh"]["draws"] == 40 and many["fresh"]["draws"] == 400
     assert len(few["rescored"]) == len(few["starts"]) == 2
+
+
+def test_the_tolerance_goes_out_from_the_fitted_value_until_the_loss_rises_by_one_miss():
+    values = [0.5, 0.8, 0.95, 1.05, 1.2, 1.5]
+    assert tolerance(1.0, values, [5, 1, 0.1, 0.2, 3, 0.5]) == (0.8, 1.05)  # 1.5 lies past 1.2
+    assert tolerance(1.0, values, [0] * 6) == (0.5, 1.5)  # flat at least to the last step
+    assert tolerance(1.0, values, [2.0] * 6) == (1.0, 1.0)  # one miss more at the first step
+    assert tolerance(1.0, values, [2.0] * 6, limit=2.5) == (0.5, 1.5)
+
+
+def test_the_profile_moves_one_parameter_at_a_time_whatever_the_workers(small_corpus):
+    train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
+    names = ("concern_scale", "thresholds.force")
+    one = profile(train, prior_params(), names, draws=10, workers=1)
+    assert one == profile(train, prior_params(), names, draws=10, workers=2)
+    pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in train]
+    base = outcome_loss(pairs, prior_params(), 10, 2)["loss"]  # the profile's own draws
+    for name in names:
+        fitted = _get(prior_params(), name)
+        values, rises = one[name]["values"], one[name]["rises"]
+        assert len(values) == len(rises) == 6 and sorted(values) == values
+        assert values[0] < fitted < values[-1]
+        moved = _set(prior_params(), {name: values[-1]})
+        assert rises[-1] == pytest.approx(outcome_loss(pairs, moved, 10, 2)["loss"] - base)
+        low, high = one[name]["tolerance"]
+        assert low <= fitted <= high and {low, high} <= {fitted, *values}
+    written = to_yaml_data(Fit(prior_params(), {}, 1, ["a"], 1.0, {"loglik": 0, "missed": 0},
+                               one), "collsec fit")["values"]  # fmt: skip
+    assert written["concern_scale"]["tolerance"] == list(one["concern_scale"]["tolerance"])
+    assert len(written["thresholds.force"]["loss_rise"]) == 6
+    assert "tolerance" not in written["war_cost"]  # not profiled here
 
 
 def test_the_built_in_corpus_is_where_the_cases_are():

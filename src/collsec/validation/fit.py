@@ -738,6 +738,81 @@ def fit_outcomes(
     }
 
 
+TOLERANCE = RESPONSE_WEIGHT
+"""How far the stage-2 loss may rise for a value to count as within the data's tolerance
+(:func:`profile`): one more response, or result, missed."""
+
+
+def tolerance(fitted: float, values, rises, limit: float = TOLERANCE) -> tuple[float, float]:
+    """The range over which the loss rises by less than ``limit``, going out from the fitted
+    value through the ``values`` tried on each side (their loss ``rises`` over the fitted
+    point's) and stopping at the first that rises by ``limit`` or more.
+    """
+    below = sorted(((v, r) for v, r in zip(values, rises, strict=True) if v < fitted), reverse=True)
+    above = sorted((v, r) for v, r in zip(values, rises, strict=True) if v > fitted)
+    bounds = []
+    for side in (below, above):
+        bound = fitted
+        for value, rise in side:
+            if rise >= limit:
+                break
+            bound = value
+        bounds.append(bound)
+    return bounds[0], bounds[1]
+
+
+def _profile_one(job: tuple) -> tuple[list[float], list[float]]:
+    """The stage-2 loss with one parameter moved by each of :data:`STEPS` (module-level, so
+    that a process pool can run it).
+    """
+    pairs, params, name, draws, seed, votes = job
+    current = _get(params, name)
+    values, losses = [], []
+    for step in STEPS:
+        trial = _set(params, {name: current + step * max(abs(current), 0.5)})
+        values.append(_get(trial, name))
+        losses.append(outcome_loss(pairs, trial, draws, seed, votes)["loss"])
+    return values, losses
+
+
+def profile(
+    cases: list[Case],
+    params: EngineParams,
+    names: tuple[str, ...] = (),
+    draws: int = SEARCH_DRAWS,
+    seed: int = 0,
+    votes: VoteData | None = None,
+    workers: int = 1,
+) -> dict[str, dict]:
+    """How tightly the training cases pin down each parameter searched in stage 2: its
+    stage-2 loss with it moved by each of the search's :data:`STEPS`, the others held at
+    their fitted values, on common draws not used by the search (seed + 2), as the rise over
+    the fitted point's loss on the same draws; and its ``tolerance``, the range of the values
+    tried over which the loss rises by less than one response missed (:func:`tolerance`).
+    The search gives no standard error (its loss is a count of misses, no likelihood, and
+    stage 1's bootstrap would have to rerun it twenty times, hours of computing); this is what
+    it can say instead. It is no confidence interval: the other parameters could move to make
+    up for one, and the range is only as fine as the steps. A bound at the last step tried
+    (+/-50%) means the loss is flat at least that far. The parameters run in ``workers``
+    processes; the result does not depend on how many.
+    """
+    names = names or OUTCOME
+    pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
+    base = outcome_loss(pairs, params, draws, seed + 2, votes)["loss"]
+    jobs = [(pairs, params, name, draws, seed + 2, votes) for name in names]
+    if workers > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
+            found = list(pool.map(_profile_one, jobs))
+    else:
+        found = [_profile_one(job) for job in jobs]
+    out = {}
+    for name, (values, losses) in zip(names, found, strict=True):
+        rises = [loss - base for loss in losses]
+        low, high = tolerance(_get(params, name), values, rises)
+        out[name] = {"values": values, "rises": rises, "tolerance": (low, high)}
+    return out
+
+
 WAR = (
     "decisiveness",
     "stalemate",
@@ -823,6 +898,7 @@ class Fit:
     cases: list[str]
     vote_nll: float
     outcome: dict
+    profile: dict = field(default_factory=dict)
 
 
 def fit(
@@ -873,7 +949,9 @@ def fit(
         say(f"stage 3: war parameters on {len(pairs)} ICB crises and the corpus")
         params, outcome = fit_war(pairs, params, draws, seed, passes, train, data)
         outcome = outcome | {"icb_crises": len(pairs)}
-    return Fit(params, se, len(data.vote), [c.name for c in train], nll, outcome)
+    say(f"stage 2: the loss around the fitted values, one parameter at a time ({draws} draws)")
+    around = profile(train, params, OUTCOME, draws, seed, data, workers)
+    return Fit(params, se, len(data.vote), [c.name for c in train], nll, outcome, around)
 
 
 def _split(case: Case) -> str:
@@ -920,12 +998,21 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         out[name] = {"value": float(value)}
         if se is not None:
             out[name]["se"] = round(float(se), 4)
+        if name in result.profile:
+            around = result.profile[name]
+            out[name]["tolerance"] = [float(v) for v in around["tolerance"]]
+            out[name]["loss_rise"] = [round(float(r), 3) for r in around["rises"]]
     return {
         "command": command,
         "date": dt.date.today().isoformat(),
         "procedure": "collsec.validation.fit (docs/validation.md)",
         "se": "bootstrap over the training cases of stage 1; none for the parameters searched "
         "in stages 2-3",
+        "tolerance": "for each parameter searched in stage 2, the values tried around the "
+        f"fitted one (steps {', '.join(f'{s:+.0%}' for s in STEPS)}; loss_rise: the stage-2 "
+        "training loss at each, on fresh draws, over the fitted point's) over which the loss "
+        f"rises by less than {TOLERANCE:g} (one more response or result missed), the others "
+        "held: not a confidence interval",
         "training_cases": len(result.cases),
         "training_votes": result.votes,
         "vote_nll": round(result.vote_nll, 3),
