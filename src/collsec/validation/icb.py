@@ -25,7 +25,8 @@ Comparison:
   against ICB's global-organisation activity (``globactm``): none (no involvement, discussion
   without resolution), resolution (fact-finding, good offices, condemnation, call for action,
   mediation, arbitration, observers, other), sanctions, force (authorisation of force,
-  emergency forces). Crises before the League or the UN existed are left out.
+  emergency forces). Crises ICB codes as before any global organisation existed are left out
+  (it codes those of 1940-45 as without activity; no League body sat then).
 * **regional response**: the same for regional bodies and alliances against ``regactmb``
   (crises where ICB codes no regional organisation in existence are left out).
 * **outcome**: the aggressor won (ICB: its outcome victory; else the target's defeat), a draw
