@@ -530,6 +530,13 @@ STEPS = (-0.5, -0.2, -0.05, 0.05, 0.2, 0.5)
 BOUNDS = {"indivisibility": (0.0, 1.0), "decisiveness": (0.05, 20.0)}
 
 
+def stepped(value: float, step: float) -> float:
+    """``value`` moved by ``step`` (one of :data:`STEPS`) of its magnitude, or of 0.5 when the
+    magnitude is smaller (so that a parameter at 0 can move): what the search tries.
+    """
+    return value + step * max(abs(value), 0.5)
+
+
 def _get(params: EngineParams, name: str) -> float:
     if name.startswith("thresholds."):
         return float(getattr(params.thresholds, name.split(".")[1]))
@@ -617,7 +624,7 @@ def coordinate_search(
         for name in names:
             current = _get(params, name)
             for step in STEPS:
-                value = current + step * max(abs(current), 0.5)
+                value = stepped(current, step)
                 if value == current:
                     continue
                 trial = _set(params, {name: value})
@@ -769,7 +776,7 @@ def _profile_one(job: tuple) -> tuple[list[float], list[float]]:
     current = _get(params, name)
     values, losses = [], []
     for step in STEPS:
-        trial = _set(params, {name: current + step * max(abs(current), 0.5)})
+        trial = _set(params, {name: stepped(current, step)})
         values.append(_get(trial, name))
         losses.append(outcome_loss(pairs, trial, draws, seed, votes)["loss"])
     return values, losses
@@ -1009,7 +1016,8 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "se": "bootstrap over the training cases of stage 1; none for the parameters searched "
         "in stages 2-3",
         "tolerance": "for each parameter searched in stage 2, the values tried around the "
-        f"fitted one (steps {', '.join(f'{s:+.0%}' for s in STEPS)}; loss_rise: the stage-2 "
+        f"fitted one (steps {', '.join(f'{s:+.0%}' for s in STEPS)} of the value, or of 0.5 "
+        "when it is smaller, clipped to the bounds; loss_rise: the stage-2 "
         "training loss at each, on fresh draws, over the fitted point's) over which the loss "
         f"rises by less than {TOLERANCE:g} (one more response or result missed), the others "
         "held: not a confidence interval",
