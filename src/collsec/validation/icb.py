@@ -178,6 +178,9 @@ class IcbRow:
     outcome: str | None
     predicted_outcome: str
     error: str = ""
+    acted: tuple[str, ...] = ()
+    """Each body that adopted a measure in the run, as ``BODY:measure`` (why the levels are
+    what they are)."""
 
 
 def evaluate_icb(crises, params: EngineParams | None = None, draws=100, seed=0, data_dir=None):
@@ -225,6 +228,7 @@ def evaluate_icb(crises, params: EngineParams | None = None, draws=100, seed=0, 
                 predicted_regional=r,
                 outcome=recorded_outcome(crisis),
                 predicted_outcome=ENGINE_OUTCOME[result.result],
+                acted=tuple(f"{b.id}:{b.adopted.value}" for b in result.bodies if b.adopted),
             )
         )
     return rows, left_out
