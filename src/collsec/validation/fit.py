@@ -247,14 +247,15 @@ def body_observations(
     side = {sit.codes[i] for i in np.flatnonzero(sit.aggressor_side)}
     for body in scenario.bodies:
         inst = body.resolved()
-        if phase_of(scenario, body) == "regional" and turns_on_own_member(scenario, sit, body):
+        phase = phase_of(scenario, body)
+        if phase == "regional" and turns_on_own_member(scenario, sit, body):
             continue
         decisions = [d for d in record.decisions if d.body == body.id and d.measure in SCORED]
         members = [m for m in scenario.members(body) if not scenario.actors[m].absent_from(body.id)]
         present = [sit.index[m] for m in members]
         sponsors = x_all[2][np.flatnonzero(sponsor_pool(inst, able, present))]
         bound = None
-        if not decisions and phase_of(scenario, body) != "council":
+        if not decisions and phase != "council":
             # unrecorded: the recorded response bounds what the body can have adopted
             bound = RESPONSE_BOUND.get(record.response)
             if bound is None or inst.fallback:
@@ -530,6 +531,11 @@ STEPS = (-0.5, -0.2, -0.05, 0.05, 0.2, 0.5)
 BOUNDS = {"indivisibility": (0.0, 1.0), "decisiveness": (0.05, 20.0)}
 
 
+def case_pairs(cases: list[Case]) -> list[tuple]:
+    """(scenario, record) of each case: what the stage-2 and stage-3 losses run on."""
+    return [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
+
+
 def stepped(value: float, step: float) -> float:
     """``value`` moved by ``step`` (one of :data:`STEPS`) of its magnitude, or of 0.5 when the
     magnitude is smaller (so that a parameter at 0 can move): what the search tries.
@@ -723,7 +729,7 @@ def fit_outcomes(
     loss on the fresh draws (``rescored``), which start won (``start``) and the winner's
     outcome on the fresh draws (``fresh``).
     """
-    pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
+    pairs = case_pairs(cases)
     jobs = [
         (pairs, point, draws, seed, passes, votes, rescore_draws)
         for point in starting_points(params, OUTCOME, starts, seed, given)
@@ -804,7 +810,7 @@ def profile(
     processes; the result does not depend on how many.
     """
     names = names or OUTCOME
-    pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
+    pairs = case_pairs(cases)
     base = outcome_loss(pairs, params, draws, seed + 2, votes)["loss"]
     jobs = [(pairs, params, name, draws, seed + 2, votes) for name in names]
     if workers > 1 and len(jobs) > 1:
@@ -883,7 +889,7 @@ def fit_war(
     the stage-2 loss of ``cases``, so that the ICB crises refine the war parameters without
     undoing the fit to the corpus.
     """
-    corpus = [(load_scenario(c.scenario), load_record(c.record)) for c in cases]
+    corpus = case_pairs(cases)
 
     def objective(p: EngineParams) -> dict:
         war = icb_loss(pairs, p, draws, seed)
