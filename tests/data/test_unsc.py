@@ -75,6 +75,17 @@ def test_yemen_before_unification_and_russia_after_the_ussr(shared_data):
     assert "RUS" in late.permanent and any("Russian Federation" in n for n in late.notes)
 
 
+@pytest.mark.parametrize(
+    ("day", "away"),
+    [("1950-01-12", False), ("1950-01-13", True), ("1950-06-27", True), ("1950-08-01", False)],
+)
+def test_the_soviet_boycott_of_1950(shared_data, day, away):
+    council = council_on(date.fromisoformat(day), shared_data)
+    assert "RUS" in council.permanent  # still a member, only absent
+    assert ("RUS" in council.boycotting) is away
+    assert any("boycotting" in n for n in council.notes) is away
+
+
 def test_every_member_of_every_date_was_a_state_but_the_soviet_republics(shared_data):
     for year in range(1946, 2017):
         day = date(year, 7, 1)

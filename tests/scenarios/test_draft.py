@@ -91,6 +91,16 @@ def test_league_bodies_are_drafted_only_while_they_sat(shared_data, day, league)
     assert ({"LNC", "LNA"} <= ids) if league else not ({"LNC", "LNA"} & ids)
 
 
+@pytest.mark.parametrize(("day", "away"), [("1950-06-25", True), ("1950-09-01", False)])
+def test_a_draft_seats_the_soviet_union_absent_while_it_boycotted_the_council(
+    shared_data, day, away
+):
+    threat = {"aggressor": "PRK", "target": "ROK", "date": dt.date.fromisoformat(day)}
+    data = draft("x", threat["date"], threat=threat, data_dir=shared_data)
+    assert (data["actors"]["RUS"].get("absent") == ["UNSC"]) is away
+    assert any(b["id"] == "UNSC" and "RUS" in b["members"] for b in data["bodies"])
+
+
 def test_a_league_body_in_a_scenario_after_its_last_session_takes_no_decision():
     scenario = load_scenario(CORPUS / "scenarios" / "ethiopia-1935.yaml")
     later = scenario.model_copy(

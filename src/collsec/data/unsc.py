@@ -26,6 +26,9 @@ with these rules, each stated in :attr:`Council.notes` when it applies:
 
 The membership file is by calendar year: elected terms run from 1 January to 31 December, so
 a date's Council is the Council of its year (split terms were split by year).
+
+A member that boycotted the Council is in :attr:`Council.boycotting` on the dates it stayed
+away (:data:`BOYCOTTS`; the membership file does not record it).
 """
 
 from __future__ import annotations
@@ -55,6 +58,16 @@ USSR_TO_RUSSIA = date(1991, 12, 24)
 """The Russian Federation took the USSR's seat (letter of President Yeltsin, 24 Dec 1991)."""
 YEMEN_UNIFIED = date(1990, 5, 22)
 """Unification of the Yemen Arab Republic and the PDR Yemen (COW: YAR ends 21 May 1990)."""
+BOYCOTTS: tuple[tuple[str, date, date, str], ...] = (
+    (
+        "RUS",
+        date(1950, 1, 13),
+        date(1950, 7, 31),
+        "boycotting the Council from 13 January 1950 over China's seat (Malik walked out at the "
+        "461st meeting) until 1 August 1950, when it returned to preside (S/PV.461, S/PV.480)",
+    ),
+)
+"""Members that stayed away from the Council's meetings: (code, first day, last day, reason)."""
 
 UN_NAMES: dict[str, str] = {
     "United States": "USA",
@@ -127,6 +140,9 @@ class Council:
         The data set, for a draft's header.
     notes:
         Every rule of the module doc that applied to this date.
+    boycotting:
+        COW code of each member staying away from the Council on the date -> why
+        (:data:`BOYCOTTS`).
 
     """
 
@@ -139,6 +155,7 @@ class Council:
     terms: dict[str, tuple[int, int]] = field(repr=False)
     source: str
     notes: tuple[str, ...]
+    boycotting: dict[str, str] = field(default_factory=dict, repr=False)
 
 
 _PERMANENT_ORDER = (710, 713, 220, 365, 200, 2)
@@ -248,6 +265,12 @@ def council_on(day: date, data_dir=None) -> Council | None:
             if note:
                 notes.append(f"{code}: {note}")
     size = rows[0][3]
+    boycotting = {
+        code: reason
+        for code, first_day, last_day, reason in BOYCOTTS
+        if first_day <= day <= last_day and code in permanent_codes + elected_codes
+    }
+    notes += [f"{code}: {reason}" for code, reason in boycotting.items()]
     source = (
         f"UN DPPA Security Council membership, {day.year} (unsc-membership; the Council of the "
         "calendar year)"
@@ -262,6 +285,7 @@ def council_on(day: date, data_dir=None) -> Council | None:
         terms=term_of,
         source=source,
         notes=tuple(dict.fromkeys(notes)),
+        boycotting=boycotting,
     )
 
 

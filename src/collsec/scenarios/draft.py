@@ -17,10 +17,12 @@ What the draft measures, each value with its source in the file:
   nuclear status on the date; pledges and affinities among third states are left out (the
   engine weighs only those with the parties);
 * the bodies of the date: the Security Council (members of that date, the Republic of China
-  in China's seat until 25 Oct 1971) and the General Assembly (UN members) from 1946; the League
-  Assembly (League members) and the League Council's permanent members 1920-46 (its elected
-  members are in no data set: the draft asks for them); the regional organisations and
-  alliances a party belongs to, each a preset with its rule and source.
+  in China's seat until 25 Oct 1971, a member boycotting it absent: the Soviet Union from 13
+  January to 31 July 1950) and the General Assembly (UN members) from 1946; the League
+  Assembly (League members) and the League Council's permanent members while they sat,
+  1920-39 (the Council's elected members are in no data set: the draft asks for them); the
+  regional organisations and alliances a party belongs to, each a preset with its rule and
+  source.
 
 Without a threat (aggressor, target, severity, stakes) the draft is *incomplete*: ``collsec
 check`` says what to add and ``collsec run`` refuses it.
@@ -230,11 +232,14 @@ def _league_permanent(day: dt.date) -> list[str]:
 
 
 def bodies_on(day: dt.date, parties: list[str], actors: Mapping, data_dir=None):
-    """The bodies of ``day`` (module docstring), and the notes on how they were measured."""
+    """The bodies of ``day`` (module docstring), the notes on how they were measured, and the
+    absences of seated actors (``{code: {"absent": [body id], "reason": text}}``: a member
+    boycotting the Security Council, :data:`collsec.data.unsc.BOYCOTTS`).
+    """
     from collsec.data import igo
     from collsec.data.unsc import council_on
 
-    bodies, notes = [], []
+    bodies, notes, absences = [], [], {}
     codes = [c for c, a in actors.items() if a.get("kind", "state") == "state"]
     if presets()["league-council-art11"].valid_on(day):  # the League's organs sat
         league = igo.members_on("LoN", day, data_dir)
@@ -276,6 +281,9 @@ def bodies_on(day: dt.date, parties: list[str], actors: Mapping, data_dir=None):
                 }
             )
             notes += [f"Security Council: {n}" for n in council.notes]
+            for code, reason in council.boycotting.items():
+                if code in actors:
+                    absences[code] = {"absent": ["UNSC"], "reason": reason}
     if day >= UN_FROM:
         un = igo.members_on("UN", day, data_dir)
         bodies.append(
@@ -300,7 +308,7 @@ def bodies_on(day: dt.date, parties: list[str], actors: Mapping, data_dir=None):
         bodies.append(
             {"id": body_id, "institution": preset, "members": members, "source": membership.note}
         )
-    return bodies, notes
+    return bodies, notes, absences
 
 
 def draft(
@@ -320,7 +328,9 @@ def draft(
     extra = dict(extra_actors or {})
     parties = _parties(threat, extra)
     actors, notes = measured_actors(day, parties, data_dir)
-    bodies, body_notes = bodies_on(day, parties, actors, data_dir)
+    bodies, body_notes, absences = bodies_on(day, parties, actors, data_dir)
+    for code, absence in absences.items():
+        actors[code].update(absence)
     data: dict = {
         "name": name,
         "title": title or name.replace("-", " ").title(),
