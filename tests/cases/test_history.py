@@ -22,7 +22,6 @@ DRAWS, SEED = 200, 0
 # The classes of miss (docs/validation.md, section 5; collsec.validation.score.miss_class).
 WAR_RESULT = MISS_CLASSES["war_result"]
 PLEDGE_FIRES = MISS_CLASSES["pledge_fires"]
-FORCE_ROUTE = MISS_CLASSES["force_route"]
 SHORT_OF_FORCE = MISS_CLASSES["short_of_force"]
 TOO_WEAK = MISS_CLASSES["too_weak"]
 TOO_STRONG = MISS_CLASSES["too_strong"]
@@ -43,12 +42,11 @@ KNOWN_MISSES: dict[str, str] = {
     "eritrea-ethiopia-1998": TOO_WEAK + AND_RESULT,  # test
     "euphrates-shield-2016": TOO_STRONG,  # test
     "galwan-2020": WAR_RESULT,  # train
-    "goa-1961": TOO_STRONG + AND_RESULT,  # train
+    "goa-1961": TOO_STRONG,  # train
     "green-march-1975": WAR_RESULT,  # test
     "guatemala-1954": TOO_WEAK,  # train
     "gulf-1990": PLEDGE_FIRES,  # train
     "haiti-1994": SHORT_OF_FORCE + AND_RESULT,  # train
-    "indonesia-1947": WAR_RESULT,  # train
     "iran-iraq-1980": WAR_RESULT,  # test
     "kargil-1999": WAR_RESULT,  # train
     "kashmir-1947": WAR_RESULT,  # train
@@ -66,7 +64,6 @@ KNOWN_MISSES: dict[str, str] = {
     "osirak-1981": WAR_RESULT,  # test
     "peace-spring-2019": TOO_WEAK,  # train
     "rann-of-kutch-1965": TOO_STRONG,  # train
-    "sept11-2001": FORCE_ROUTE,  # train
     "syria-chemical-2013": WAR_RESULT,  # test
     "taiwan-strait-1954": TOO_STRONG,  # train
 }

@@ -1,8 +1,9 @@
 """The mechanisms of format 2, each on the Korea sketch with the prior parameters (so that a
 refit of the defaults cannot hide a broken rule): self-defence, treaty pledges, co-aggressors,
-treaty areas, the procedural referral, Art. 27(3), forces in place, populations, dated powers,
-costs of enforcement, explanations, a stopped aggression undone as far as it took something,
-and an API that applies what it is given."""
+treaty areas (of a body and of its members' pledges, read where the attack struck), the
+procedural referral, Art. 27(3), forces in place, populations, dated powers, costs of
+enforcement, explanations, a stopped aggression undone as far as it took something, and an API
+that applies what it is given."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ from collsec.voting.rules import Vote
 
 KOREA = Path(__file__).parent / "fixtures" / "korea-mini.yaml"
 P = prior_params()
+PACT = (
+    "bodies=[{id: PACT, institution: nato, members: [ROK, USA, UKG, FRN]}]",
+    "actors.RUS.absent=false",
+)
+PLEDGE = "actors.USA.pledges={defense: [ROK]}"
+EUROPE = "{lat: 50.0, lon: 10.0}"  # in the North Atlantic Treaty's area (Art. 6)
 
 
 def korea(*sets):
@@ -54,11 +61,28 @@ def test_a_pledge_to_the_aggressor_is_not_fighting_beside_it_but_a_co_aggressor_
 
 
 def test_a_treaty_area_bounds_collective_defence():
-    pact = "bodies=[{id: PACT, institution: nato, members: [ROK, USA, UKG, FRN]}]"
-    inside = korea(pact, "actors.RUS.absent=false", "threat.theatre={lat: 50.0, lon: 10.0}")
-    outside = korea(pact, "actors.RUS.absent=false")
+    inside = korea(*PACT, f"threat.theatre={EUROPE}")
+    outside = korea(*PACT)
     assert phase_of(inside, inside.bodies[0]) == "defence"
     assert phase_of(outside, outside.bodies[0]) == "regional"  # Korea is outside Art. 6
+
+
+def test_a_pledge_between_members_of_a_pact_reaches_only_the_pacts_area():
+    def defends(*sets):
+        return "USA" in run_crisis(korea(*sets), P, draws=50, seed=1).self_defence
+
+    assert defends(PLEDGE)  # no pact drawing an area: the pledge binds anywhere
+    assert not defends(*PACT, PLEDGE)  # Korea lies outside Art. 6
+    assert defends(*PACT, PLEDGE, f"threat.theatre={EUROPE}")
+
+
+def test_the_place_struck_not_the_theatre_decides_the_treaty_area():
+    # 11 September: the attack fell in New York, the war is fought in Afghanistan
+    struck = korea(*PACT, PLEDGE, f"threat.struck={EUROPE}")
+    assert struck.struck() != struck.theatre()
+    assert phase_of(struck, struck.bodies[0]) == "defence"
+    assert "USA" in run_crisis(struck, P, draws=50, seed=1).self_defence
+    assert korea(*PACT).struck() == korea(*PACT).theatre()  # by default the theatre
 
 
 def test_a_veto_is_referred_to_the_assembly_by_a_procedural_vote():

@@ -7,8 +7,9 @@ was pivotal or vetoed come from :func:`collsec.voting.rules.decide`.
 
 Bodies deliberate in the Charter's order (:func:`deliberate_all`):
 
-A. a collective-defence alliance of which the target is a member, when the theatre lies in
-   the treaty's area, acts at once (UN Charter Art. 51, NATO Art. 5);
+A. a collective-defence alliance of which the target is a member, when the attack struck the
+   target in the treaty's area (the threat's ``struck``, else its theatre), acts at once
+   (UN Charter Art. 51, NATO Arts. 5-6);
 R. regional bodies and alliances acting for a non-member deliberate; a body of the region
    (the aggressor or the target a member) that adopts sanctions or force is a *request* to
    the Council, weighed against non-intervention in internal crises;
@@ -161,11 +162,11 @@ def phase_of(scenario: Scenario, body: Body) -> str:
     """The phase a body deliberates in (see the module docstring)."""
     threat = scenario.threat
     inst = body.resolved()
-    theatre = threat.theatre or scenario.actors[threat.target].location
+    struck = scenario.struck()
     if (
         inst.defends_on(threat.date)
         and threat.target in scenario.members(body)
-        and inst.covers(theatre.lat, theatre.lon)
+        and inst.covers(struck.lat, struck.lon)
     ):
         return "defence"
     if inst.scope == "global":

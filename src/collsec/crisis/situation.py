@@ -38,7 +38,8 @@ class Situation:
     major, nuclear: great-power and nuclear status on the crisis date.
     in_place: share of each actor's capability already stationed at the theatre.
     aggressor, target: positions; ``aggressor_side``: the aggressor, its host and its
-        co-aggressors; ``defenders``: actors pledged to defend the target.
+        co-aggressors; ``defenders``: actors pledged to defend the target where the attack
+        struck it (:func:`beyond_treaty_area`).
     day: the crisis date.
 
     """
@@ -111,7 +112,7 @@ def situation(scenario: Scenario, params: EngineParams) -> Situation:
     index = {c: i for i, c in enumerate(codes)}
     actors = list(scenario.actors.values())
     n = len(codes)
-    theatre = threat.theatre or scenario.actors[threat.target].location
+    theatre = scenario.theatre()
     lat = np.array([a.location.lat for a in actors])
     lon = np.array([a.location.lon for a in actors])
 
@@ -128,6 +129,8 @@ def situation(scenario: Scenario, params: EngineParams) -> Situation:
     target = index[threat.target]
     defenders = defends[:, target] & ~side
     defenders[target] = False
+    for code in beyond_treaty_area(scenario):
+        defenders[index[code]] = False
     return Situation(
         codes=codes,
         names=tuple(a.name for a in actors),
@@ -150,6 +153,32 @@ def situation(scenario: Scenario, params: EngineParams) -> Situation:
         defenders=defenders,
         day=threat.date,
     )
+
+
+def beyond_treaty_area(scenario: Scenario) -> frozenset[str]:
+    """The actors whose pledge to defend the target does not reach the place the attack struck.
+
+    A defence treaty may draw an area: the North Atlantic Treaty's Art. 5 answers an armed
+    attack in the area of its Art. 6 (so NATO did not take up Goa 1961 or Belize), and the Rio
+    Treaty (Art. 4), SEATO (VIII), ANZUS (IV) and the Warsaw Treaty (4) draw theirs. An actor
+    is left out when it and the target sit together only in bodies that defend their members
+    on the date and whose areas all miss the place struck (:meth:`Scenario.struck`). ATOP's
+    dyad-year pledges do not say which treaty they come from, so a pledge between two members
+    of such a body is taken to be the body's: a bilateral pledge between them that reaches
+    further is not seen (a limit of the input, docs/model.md 3.4).
+    """
+    threat = scenario.threat
+    place = scenario.struck()
+    reaches: dict[str, bool] = {}
+    for body in scenario.bodies:
+        inst = body.resolved()
+        members = scenario.members(body)
+        if not inst.defends_on(threat.date) or threat.target not in members:
+            continue
+        covers = inst.covers(place.lat, place.lon)
+        for code in members:
+            reaches[code] = reaches.get(code, False) or covers
+    return frozenset(code for code, reach in reaches.items() if not reach)
 
 
 def power_at_theatre(sit: Situation, params: EngineParams) -> np.ndarray:

@@ -202,6 +202,12 @@ class Threat(_Strict):
         Classes of the situation that rules may name, e.g. ``mass_atrocity``.
     theatre:
         Where the fighting is; defaults to the target's location.
+    struck:
+        Where the attack struck the target, when that is not the theatre (11 September 2001:
+        New York, while the aggressor and its host are met in Afghanistan); defaults to the
+        theatre. A defence treaty's area is read here: the North Atlantic Treaty's Art. 5
+        answers an armed attack that falls in the area its Art. 6 draws, wherever the war
+        is then fought.
 
     """
 
@@ -220,6 +226,7 @@ class Threat(_Strict):
     attribution_source: Source = ""
     classes: tuple[Annotated[str, Field(max_length=100)], ...] = ()
     theatre: Location | None = None
+    struck: Location | None = None
 
 
 class Body(_Strict):
@@ -434,6 +441,14 @@ class Scenario(_Strict):
     def permanent(self, body: Body) -> tuple[Code, ...]:
         """The permanent members of ``body`` (scenario override, else the preset's)."""
         return body.permanent if body.permanent is not None else body.resolved().permanent
+
+    def theatre(self) -> Location:
+        """Where the fighting is: the threat's theatre, else the target's location."""
+        return self.threat.theatre or self.actors[self.threat.target].location
+
+    def struck(self) -> Location:
+        """Where the attack struck the target: the threat's ``struck``, else the theatre."""
+        return self.threat.struck or self.theatre()
 
     @property
     def day(self) -> dt.date | None:
