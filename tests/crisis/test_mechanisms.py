@@ -1,9 +1,9 @@
 """The mechanisms of format 2, each on the Korea sketch with the prior parameters (so that a
 refit of the defaults cannot hide a broken rule): self-defence, treaty pledges, co-aggressors,
-treaty areas (of a body and of its members' pledges, read where the attack struck), the
-procedural referral, Art. 27(3), forces in place, populations, dated powers, costs of
-enforcement, explanations, a stopped aggression undone as far as it took something, and an API
-that applies what it is given."""
+treaty areas (of a body and of its members' pledges, read where the attack struck), pledges
+that bind against outsiders, the procedural referral, Art. 27(3), forces in place,
+populations, dated powers, costs of enforcement, explanations, a stopped aggression undone as
+far as it took something, and an API that applies what it is given."""
 
 from __future__ import annotations
 
@@ -83,6 +83,20 @@ def test_the_place_struck_not_the_theatre_decides_the_treaty_area():
     assert phase_of(struck, struck.bodies[0]) == "defence"
     assert "USA" in run_crisis(struck, P, draws=50, seed=1).self_defence
     assert korea(*PACT).struck() == korea(*PACT).theatre()  # by default the theatre
+
+
+def test_a_pledge_binds_against_outsiders_not_between_two_partners():
+    def defends(*sets):
+        return "USA" in run_crisis(korea(*sets), P, draws=50, seed=1).self_defence
+
+    assert defends(PLEDGE)
+    assert not defends("actors.USA.pledges={defense: [ROK, PRK]}")  # bound to both sides
+    within = korea(
+        "bodies=[{id: PACT, institution: nato, members: [ROK, USA, UKG, FRN, PRK]}]",
+        "actors.RUS.absent=false",
+        f"threat.theatre={EUROPE}",
+    )
+    assert phase_of(within, within.bodies[0]) == "regional"  # a dispute among its members
 
 
 def test_a_veto_is_referred_to_the_assembly_by_a_procedural_vote():

@@ -7,9 +7,10 @@ was pivotal or vetoed come from :func:`collsec.voting.rules.decide`.
 
 Bodies deliberate in the Charter's order (:func:`deliberate_all`):
 
-A. a collective-defence alliance of which the target is a member, when the attack struck the
-   target in the treaty's area (the threat's ``struck``, else its theatre), acts at once
-   (UN Charter Art. 51, NATO Arts. 5-6);
+A. a collective-defence alliance of which the target is a member and the aggressor is not,
+   when the attack struck the target in the treaty's area (the threat's ``struck``, else its
+   theatre), acts at once (UN Charter Art. 51, NATO Arts. 5-6); an attack by one member on
+   another is a dispute the body deliberates on as a regional body (Art. 52(2));
 R. regional bodies and alliances acting for a non-member deliberate; a body of the region
    (the aggressor or the target a member) that adopts sanctions or force is a *request* to
    the Council, weighed against non-intervention in internal crises;
@@ -163,9 +164,11 @@ def phase_of(scenario: Scenario, body: Body) -> str:
     threat = scenario.threat
     inst = body.resolved()
     struck = scenario.struck()
+    members = scenario.members(body)
     if (
         inst.defends_on(threat.date)
-        and threat.target in scenario.members(body)
+        and threat.target in members
+        and threat.aggressor not in members  # among members the body settles (Art. 52(2))
         and inst.covers(struck.lat, struck.lon)
     ):
         return "defence"

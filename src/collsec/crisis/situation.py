@@ -39,7 +39,9 @@ class Situation:
     in_place: share of each actor's capability already stationed at the theatre.
     aggressor, target: positions; ``aggressor_side``: the aggressor, its host and its
         co-aggressors; ``defenders``: actors pledged to defend the target where the attack
-        struck it (:func:`beyond_treaty_area`).
+        struck it (:func:`beyond_treaty_area`) and not pledged to defend the aggressor's side
+        too (a pledge binds against outsiders: Rio Treaty Art. 7 has the parties call on two
+        of them at war to stop, not take sides).
     day: the crisis date.
 
     """
@@ -127,7 +129,8 @@ def situation(scenario: Scenario, params: EngineParams) -> Situation:
         if code is not None:
             side[index[code]] = True
     target = index[threat.target]
-    defenders = defends[:, target] & ~side
+    # a pledge binds against outsiders: one bound to the aggressor's side too is no defender
+    defenders = defends[:, target] & ~side & ~defends[:, side].any(axis=1)
     defenders[target] = False
     for code in beyond_treaty_area(scenario):
         defenders[index[code]] = False
