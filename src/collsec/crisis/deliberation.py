@@ -39,7 +39,7 @@ from pydantic import BaseModel, ConfigDict
 
 from collsec.crisis.interests import Support, vote_of
 from collsec.crisis.params import EngineParams
-from collsec.crisis.situation import Situation
+from collsec.crisis.situation import Situation, covers_struck, owes_defence
 from collsec.institutions import LADDER, Institution, Tool
 from collsec.scenarios.model import Body, Scenario
 from collsec.voting.rules import Decision, Vote, decide
@@ -161,15 +161,12 @@ then the global councils, the Assembly, regional bodies; a lone state comes last
 
 def phase_of(scenario: Scenario, body: Body) -> str:
     """The phase a body deliberates in (see the module docstring)."""
-    threat = scenario.threat
     inst = body.resolved()
-    struck = scenario.struck()
-    members = scenario.members(body)
     if (
-        inst.defends_on(threat.date)
-        and threat.target in members
-        and threat.aggressor not in members  # among members the body settles (Art. 52(2))
-        and inst.covers(struck.lat, struck.lon)
+        owes_defence(scenario, body)
+        # among members the body settles (Art. 52(2))
+        and scenario.threat.aggressor not in scenario.members(body)
+        and covers_struck(scenario, body)
     ):
         return "defence"
     if inst.scope == "global":

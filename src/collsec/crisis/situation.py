@@ -14,7 +14,7 @@ import numpy as np
 from collsec.crisis.params import EngineParams
 from collsec.errors import InputError
 from collsec.geography import great_circle_km
-from collsec.scenarios.model import Scenario
+from collsec.scenarios.model import Body, Scenario
 from collsec.war import projected_capability
 
 
@@ -170,18 +170,29 @@ def beyond_treaty_area(scenario: Scenario) -> frozenset[str]:
     of such a body is taken to be the body's: a bilateral pledge between them that reaches
     further is not seen (a limit of the input, docs/model.md 3.4).
     """
-    threat = scenario.threat
-    place = scenario.struck()
     reaches: dict[str, bool] = {}
     for body in scenario.bodies:
-        inst = body.resolved()
-        members = scenario.members(body)
-        if not inst.defends_on(threat.date) or threat.target not in members:
+        if not owes_defence(scenario, body):
             continue
-        covers = inst.covers(place.lat, place.lon)
-        for code in members:
+        covers = covers_struck(scenario, body)
+        for code in scenario.members(body):
             reaches[code] = reaches.get(code, False) or covers
     return frozenset(code for code, reach in reaches.items() if not reach)
+
+
+def owes_defence(scenario: Scenario, body: Body) -> bool:
+    """Whether ``body`` was bound on the crisis date to defend its members (NATO Art. 5; the
+    GCC only from 2000) and the target is one of them.
+    """
+    return body.resolved().defends_on(scenario.threat.date) and (
+        scenario.threat.target in scenario.members(body)
+    )
+
+
+def covers_struck(scenario: Scenario, body: Body) -> bool:
+    """Whether ``body``'s treaty area holds the place the attack struck (always, without one)."""
+    place = scenario.struck()
+    return body.resolved().covers(place.lat, place.lon)
 
 
 def power_at_theatre(sit: Situation, params: EngineParams) -> np.ndarray:

@@ -92,10 +92,6 @@ class Area(BaseModel):
             raise ValueError("[minimum, maximum] with minimum <= maximum")
         return value
 
-    def defends_on(self, day: date) -> bool:
-        """Whether the body was bound to defend its members on ``day``."""
-        return self.defends_members and (self.defence_from is None or self.defence_from <= day)
-
     def covers(self, lat: float, lon: float) -> bool:
         """Whether the point lies in the box (edges included)."""
         return self.lat[0] <= lat <= self.lat[1] and self.lon[0] <= lon <= self.lon[1]
