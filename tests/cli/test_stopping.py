@@ -19,6 +19,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.processes import HAS_PROC, alive, children, start_in_own_group
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 COLLSEC = [sys.executable, "-c", "from collsec.cli import main; main()"]
@@ -26,40 +28,7 @@ LONG = ["simulate", "-r", "1000000", "--states", "30", "--turns", "300"]
 
 
 def start(*args: str, cwd: Path) -> subprocess.Popen:
-    def reset():
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        os.setsid()
-
-    return subprocess.Popen(
-        [*COLLSEC, *args],
-        cwd=cwd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=reset,
-    )
-
-
-def children(pid: int) -> list[int]:
-    """Process ids whose parent is ``pid`` (from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+    return start_in_own_group([*COLLSEC, *args], cwd=cwd)
 
 
 def wait_for_workers(proc: subprocess.Popen, count: int, timeout: float = 60) -> list[int]:
@@ -83,7 +52,7 @@ def stop_and_time(proc: subprocess.Popen, how: int, group: bool = True) -> float
     return time.monotonic() - t0
 
 
-needs_proc = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+needs_proc = pytest.mark.skipif(not HAS_PROC, reason="needs /proc")
 
 
 @needs_proc

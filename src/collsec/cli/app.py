@@ -11,7 +11,6 @@ pattern like ``^[a-z]$`` prints as it is).
 from __future__ import annotations
 
 import functools
-import signal
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -77,13 +76,3 @@ def user_errors(func: F) -> F:
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def _terminate(signum, frame) -> None:
-    """SIGTERM handler: stop like Ctrl-C, so cleanup runs and the exit code is 130."""
-    raise KeyboardInterrupt
-
-
-def install_signal_handlers() -> None:
-    """Make SIGTERM behave as Ctrl-C in this process (the console script calls this)."""
-    signal.signal(signal.SIGTERM, _terminate)

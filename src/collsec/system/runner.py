@@ -6,42 +6,20 @@ Replicate ``i`` draws from ``SeedSequence(seed, spawn_key=(i,))``, the i-th chil
 ``SeedSequence(seed).spawn`` would give, computed alone (no list of every stream), so a
 replicate's history does not depend on the chunking or the workers.
 
-Stopping (Ctrl-C, or SIGTERM which the CLI turns into Ctrl-C):
-
-* in this process the kernel runs in a helper thread and releases the GIL, so the main thread
-  takes the interrupt at once, sets the kernel's stop flag (checked every turn) and waits for
-  the thread to end;
-* workers ignore SIGINT (the terminal sends it to the whole process group; the parent alone
-  decides) and the parent terminates them (SIGTERM, whose default action ends them even
-  inside the kernel);
-* a worker whose parent dies without cleaning up (SIGKILL) notices within a quarter of a
-  second: a watchdog thread in each worker compares ``os.getppid()`` with the parent's id and
-  exits. This is portable to every POSIX system, unlike Linux's ``PR_SET_PDEATHSIG``, and
-  works because the kernel releases the GIL.
-
-Workers are forked where the platform allows (Linux), after the parent has compiled or loaded
-the kernel (:func:`warm_up`), so each worker starts with the compiled code in memory and a
-first run with two workers costs no more compilation than with one.
+Workers, the helper thread that keeps this process stoppable and what Ctrl-C does are
+:mod:`collsec.parallel`'s. The parent compiles or loads the kernel (:func:`warm_up`) before
+forking its workers, so each starts with the compiled code in memory and a first run with
+two workers costs no more compilation than with one.
 """
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
-import os
-import signal
-import sys
-import threading
-import time
-from collections import deque
 from collections.abc import Iterator
 
 import numpy as np
 
+from collsec.parallel import in_thread, ordered
 from collsec.system.kernel import OUT_FIELDS, SERIES_FIELDS, run_replicate
-
-WATCHDOG_SECONDS = 0.25
-"""How often a worker checks that its parent is alive."""
 
 IN_FLIGHT_PER_WORKER = 2
 """Chunks queued per worker: enough to keep each busy, few enough to bound memory."""
@@ -82,57 +60,6 @@ def warm_up(args: tuple) -> None:
     run_chunk(small, 0, 0, 1, True)
 
 
-def _in_thread(work, *args, stop=None):
-    """``work(*args)`` in a helper thread, so that Ctrl-C reaches the main thread at once (the
-    kernel and numba's compiler hold no lock the main thread needs). On an interrupt the
-    ``stop`` flag, if given, is raised and the thread joined (the kernel checks it every turn);
-    a compilation is left to end with the process (the thread is a daemon).
-    """
-    box: dict = {}
-
-    def target():
-        try:
-            box["value"] = work(*args)
-        except BaseException as error:  # handed to the main thread below
-            box["error"] = error
-
-    thread = threading.Thread(target=target, name="collsec-kernel", daemon=True)
-    thread.start()
-    try:
-        while thread.is_alive():
-            thread.join(0.1)
-    except BaseException:
-        if stop is not None:
-            stop[0] = 1
-            thread.join()
-        raise
-    if "error" in box:
-        raise box["error"]
-    return box.get("value")
-
-
-# ---------------------------------------------------------------- workers
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(WATCHDOG_SECONDS)
-        if os.getppid() != parent:
-            os._exit(1)
-
-
-def _worker_init(parent: int) -> None:
-    """In each worker: leave Ctrl-C to the parent, die on SIGTERM, and watch the parent."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _context():
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context(
-        "fork" if sys.platform == "linux" and "fork" in methods else "spawn"
-    )
-
-
 def chunk_size(replicates: int, workers: int, turns: int, series: bool, batch: int | None) -> int:
     """Replicates per chunk: ``batch`` if given, else about four chunks per worker, at most 50,
     and small enough that a chunk's series hold at most :data:`SERIES_VALUES_PER_CHUNK`.
@@ -155,33 +82,18 @@ def run_chunks(
     included) the workers are terminated before it propagates.
     """
     starts = range(0, replicates, size)
-    _in_thread(warm_up, args)
+    in_thread(warm_up, args)
     if workers == 1:
         for start in starts:
             count = min(size, replicates - start)
             stop = np.zeros(1, dtype=np.int64)
-            rows, traces = _in_thread(run_chunk, args, seed, start, count, series, stop, stop=stop)
+            rows, traces = in_thread(run_chunk, args, seed, start, count, series, stop, stop=stop)
             yield start, rows, traces
         return
-    pool = _context().Pool(workers, initializer=_worker_init, initargs=(os.getpid(),))
+    jobs = ((args, seed, start, min(size, replicates - start), series) for start in starts)
+    results = ordered(run_chunk, jobs, workers, workers * IN_FLIGHT_PER_WORKER)
     try:
-        pending: deque = deque()
-        todo = iter(starts)
-        for start in todo:
-            count = min(size, replicates - start)
-            pending.append((start, pool.apply_async(run_chunk, (args, seed, start, count, series))))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                break
-        while pending:
-            start, result = pending.popleft()
-            rows, traces = result.get()
-            nxt = next(todo, None)
-            if nxt is not None:
-                count = min(size, replicates - nxt)
-                pending.append((nxt, pool.apply_async(run_chunk, (args, seed, nxt, count, series))))
+        for start, (rows, traces) in zip(starts, results, strict=True):
             yield start, rows, traces
-        pool.close()
     finally:
-        with contextlib.suppress(Exception):
-            pool.terminate()
-        pool.join()
+        results.close()  # the workers end with the run, however it ends

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,6 +45,7 @@ from collsec.crisis.deliberation import capable
 from collsec.crisis.interests import FEATURES, features, weights
 from collsec.crisis.situation import power_at_theatre, situation
 from collsec.institutions import Tool
+from collsec.parallel import pool_map
 from collsec.scenarios.load import load_scenario
 from collsec.validation.corpus import Case, split_of
 from collsec.validation.records import load_record
@@ -734,11 +734,7 @@ def fit_outcomes(
         (pairs, point, draws, seed, passes, votes, rescore_draws)
         for point in starting_points(params, OUTCOME, starts, seed, given)
     ]
-    if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
-            found = list(pool.map(_search_from, jobs))
-    else:
-        found = [_search_from(job) for job in jobs]
+    found = pool_map(_search_from, [(job,) for job in jobs], workers)
     best = min(range(len(found)), key=lambda k: (found[k][2]["loss"], k))
     losses = [round(outcome["loss"], 3) for _, outcome, _ in found]
     rescored = [round(fresh["loss"], 3) for _, _, fresh in found]
@@ -813,11 +809,7 @@ def profile(
     pairs = case_pairs(cases)
     base = outcome_loss(pairs, params, draws, seed + 2, votes)["loss"]
     jobs = [(pairs, params, name, draws, seed + 2, votes) for name in names]
-    if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
-            found = list(pool.map(_profile_one, jobs))
-    else:
-        found = [_profile_one(job) for job in jobs]
+    found = pool_map(_profile_one, [(job,) for job in jobs], workers)
     out = {}
     for name, (values, losses) in zip(names, found, strict=True):
         rises = [loss - base for loss in losses]
