@@ -7,6 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from collsec.crisis.params import prior_params
@@ -22,6 +23,7 @@ from collsec.validation.fit import (
     Fit,
     _get,
     _set,
+    bootstrap,
     coordinate_search,
     fit,
     fit_outcomes,
@@ -30,6 +32,7 @@ from collsec.validation.fit import (
     starting_points,
     to_yaml_data,
     tolerance,
+    vote_data,
 )
 from collsec.validation.records import load_record
 
@@ -265,3 +268,11 @@ def test_stage_one_asks_a_regional_body_for_a_sponsor_among_its_members():
     (obs,), _, _ = observed("[ROK, CUB, ECU]", ("USA",))
     assert len(obs.sponsors) == 0 and 2 not in obs.tabled  # no member to field a force
     assert observed("[PRK, CUB, EGY]", ("USA",))[0] == []  # the aggressor's own body: not seized
+
+
+def test_the_bootstrap_is_the_same_whatever_the_number_of_workers(small_corpus):
+    train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
+    data = vote_data(train, prior_params())
+    one = bootstrap(data, prior_params(), 3, 0, workers=1)
+    assert np.array_equal(one, bootstrap(data, prior_params(), 3, 0, workers=2))
+    assert np.isfinite(one).all() and one.any()  # resamples of two cases do move the fit

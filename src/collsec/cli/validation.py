@@ -229,7 +229,11 @@ def fit(
     ] = 4,
     workers: Annotated[
         int,
-        typer.Option(min=1, max=64, help="Processes for the starts (results do not depend on it)."),
+        typer.Option(
+            min=1,
+            max=64,
+            help="Processes for the bootstrap and the starts (results do not depend on it).",
+        ),
     ] = 2,
     data_dir: DATA_DIR = None,
 ) -> None:

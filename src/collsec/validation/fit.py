@@ -463,15 +463,21 @@ def fit_votes(
     return result.x, float(result.fun)
 
 
-def bootstrap(data: VoteData, params: EngineParams, reps: int, seed: int) -> np.ndarray:
-    """Standard errors of theta by resampling training cases with replacement."""
+def bootstrap(
+    data: VoteData, params: EngineParams, reps: int, seed: int, workers: int = 1
+) -> np.ndarray:
+    """Standard errors of theta by resampling training cases with replacement.
+
+    The resamples are drawn here, in order, and fitted in ``workers`` processes: the result
+    does not depend on how many.
+    """
     rng = np.random.default_rng(seed)
     n_cases = len(data.cases)
-    draws = []
-    for _ in range(reps):
-        counts = np.bincount(rng.integers(0, n_cases, n_cases), minlength=n_cases)
-        theta, _ = fit_votes(data, params, weight=counts.astype(float))
-        draws.append(theta)
+    jobs = [
+        (data, params, np.bincount(rng.integers(0, n_cases, n_cases), minlength=n_cases) * 1.0)
+        for _ in range(reps)
+    ]
+    draws = [theta for theta, _ in pool_map(fit_votes, jobs, workers)]
     return np.std(np.array(draws), axis=0, ddof=1) if reps > 1 else np.zeros(len(COLUMNS) + 4)
 
 
@@ -922,8 +928,9 @@ def fit(
 ) -> Fit:
     """Stages 1 and 2 on the TRAINING cases of ``cases`` (test cases are dropped here), and
     stage 3 on the ICB training crises when ``icb`` (off by default: docs/validation.md
-    section 4 says why). Stage 2 searches from ``starts`` points in ``workers`` processes
-    (:func:`fit_outcomes`). ``say`` receives a line as each stage starts.
+    section 4 says why). Stage 1's bootstrap and stage 2's starts (:func:`fit_outcomes`) run
+    in ``workers`` processes; the result does not depend on how many. ``say`` receives a line
+    as each stage starts.
     """
     params = params or EngineParams()
     given = params
@@ -937,7 +944,7 @@ def fit(
         if updated == params:
             break
         params = updated
-    errors = bootstrap(data, params, reps, seed)
+    errors = bootstrap(data, params, reps, seed, workers)
     names = [*COLUMNS, "thresholds.condemnation", "thresholds.sanctions", "thresholds.force"]
     names.append("thresholds.band")
     se = dict(zip(names, map(float, errors), strict=True))
