@@ -19,7 +19,7 @@ Stopping (Ctrl-C, or SIGTERM which the CLI turns into Ctrl-C):
 * workers ignore SIGINT (the terminal sends it to the whole process group; the parent alone
   decides) and the parent terminates them (SIGTERM, whose default action ends them even inside
   compiled code) instead of waiting for their jobs, as ``concurrent.futures`` does on leaving
-  its ``with`` block (a stopped fit went on for its whole half hour);
+  its ``with`` block (a stopped fit went on to the end of its search, minutes);
 * a worker whose parent dies without cleaning up (SIGKILL) notices within
   :data:`WATCHDOG_SECONDS`: a watchdog thread in each worker compares ``os.getppid()`` with the
   parent's id and exits. This is portable to every POSIX system, unlike Linux's
