@@ -19,9 +19,8 @@ from rich.console import Console
 from rich.table import Table
 
 from collsec.crisis import EngineParams
-from collsec.scenarios import load_scenario
-from collsec.validation.corpus import builtin_corpus, corpus_cases, split_of
-from collsec.validation.fit import bootstrap, vote_data
+from collsec.validation.corpus import builtin_corpus, corpus_cases
+from collsec.validation.fit import bootstrap, training, vote_data
 
 
 def main() -> None:
@@ -32,8 +31,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     cases, _ = corpus_cases(builtin_corpus())
-    scenarios = [load_scenario(c.scenario) for c in cases]
-    train = [c for c, s in zip(cases, scenarios, strict=True) if split_of(s.name, s.icb) == "train"]
+    train = training(cases)
     params = EngineParams()
     data = vote_data(train, params, args.data_dir)
     table = Table(title=f"stage-1 bootstrap: {args.reps} resamples of {len(train)} training cases")

@@ -11,8 +11,9 @@ Stopping (Ctrl-C, or SIGTERM which the CLI turns into Ctrl-C):
 * the main thread never blocks without a timeout: it waits in steps of :data:`WAIT_SECONDS`,
   because a signal that another thread took (one of a library's) is acted on only when the
   main thread next runs, and a wait with no timeout on a worker's result could sleep through
-  it; and each step checks :func:`stop_requested`, which the CLI's handlers set, so a
-  Ctrl-C whose KeyboardInterrupt was swallowed (raised inside a finaliser) still stops;
+  it; and each step checks the note of a stop that the CLI's handlers leave
+  (:func:`install_stop_handlers`), so a Ctrl-C whose KeyboardInterrupt was swallowed (raised
+  inside a finaliser) still stops;
 * work done in this process runs in a helper thread (:func:`in_thread`) that releases the GIL
   (the compiled kernel), so the main thread takes the interrupt at once, raises the work's
   stop flag and waits for the thread to end;
@@ -57,11 +58,7 @@ STOPPING = (signal.SIGINT, signal.SIGTERM)
 """The signals that stop a run."""
 
 _stop = threading.Event()
-
-
-def stop_requested() -> bool:
-    """Whether a stop was asked for in this process (:func:`install_stop_handlers`)."""
-    return _stop.is_set()
+"""Set by :func:`install_stop_handlers`' handler: a stop was asked for in this process."""
 
 
 def _stop_now(signum, frame) -> None:

@@ -702,13 +702,14 @@ little (less since the loss counts expected misses, :data:`RESULT_WEIGHT`); the 
 wins is the one whose end point does best on many fresh draws."""
 
 
-def _search_from(job: tuple) -> tuple[EngineParams, dict, dict]:
+def _search_from(
+    pairs, start: EngineParams, draws: int, seed: int, passes: int, votes, rescore_draws: int
+) -> tuple[EngineParams, dict, dict]:
     """One start of stage 2: :func:`coordinate_search` over :data:`OUTCOME` on
     :func:`outcome_loss`, and its end point scored again on ``rescore_draws`` fresh draws
     (seed + 1), in the same process (a module-level function, so that a process pool can run
     it).
     """
-    pairs, start, draws, seed, passes, votes, rescore_draws = job
     objective = lambda p: outcome_loss(pairs, p, draws, seed, votes)  # noqa: E731
     params, outcome = coordinate_search(OUTCOME, objective, start, passes)
     return params, outcome, outcome_loss(pairs, params, rescore_draws, seed + 1, votes)
@@ -740,7 +741,7 @@ def fit_outcomes(
         (pairs, point, draws, seed, passes, votes, rescore_draws)
         for point in starting_points(params, OUTCOME, starts, seed, given)
     ]
-    found = pool_map(_search_from, [(job,) for job in jobs], workers)
+    found = pool_map(_search_from, jobs, workers)
     best = min(range(len(found)), key=lambda k: (found[k][2]["loss"], k))
     losses = [round(outcome["loss"], 3) for _, outcome, _ in found]
     rescored = [round(fresh["loss"], 3) for _, _, fresh in found]
@@ -776,11 +777,12 @@ def tolerance(fitted: float, values, rises, limit: float = TOLERANCE) -> tuple[f
     return bounds[0], bounds[1]
 
 
-def _profile_one(job: tuple) -> tuple[list[float], list[float]]:
+def _profile_one(
+    pairs, params: EngineParams, name: str, draws: int, seed: int, votes
+) -> tuple[list[float], list[float]]:
     """The stage-2 loss with one parameter moved by each of :data:`STEPS` (module-level, so
     that a process pool can run it).
     """
-    pairs, params, name, draws, seed, votes = job
     current = _get(params, name)
     values, losses = [], []
     for step in STEPS:
@@ -815,7 +817,7 @@ def profile(
     pairs = case_pairs(cases)
     base = outcome_loss(pairs, params, draws, seed + 2, votes)["loss"]
     jobs = [(pairs, params, name, draws, seed + 2, votes) for name in names]
-    found = pool_map(_profile_one, [(job,) for job in jobs], workers)
+    found = pool_map(_profile_one, jobs, workers)
     out = {}
     for name, (values, losses) in zip(names, found, strict=True):
         rises = [loss - base for loss in losses]
@@ -934,7 +936,7 @@ def fit(
     """
     params = params or EngineParams()
     given = params
-    train = [c for c in cases if _split(c) == "train"]
+    train = training(cases)
     say(f"stage 1: votes and decisions of {len(train)} training cases (ordered logit)")
     theta, nll = None, math.nan
     for _ in range(rounds):
@@ -966,9 +968,14 @@ def fit(
     return Fit(params, se, len(data.vote), [c.name for c in train], nll, outcome, around)
 
 
-def _split(case: Case) -> str:
-    scenario = load_scenario(case.scenario)
-    return split_of(scenario.name, scenario.icb)
+def training(cases: list[Case]) -> list[Case]:
+    """The cases of the training part (:func:`collsec.validation.corpus.split_of`), in order."""
+    train = []
+    for case in cases:
+        scenario = load_scenario(case.scenario)
+        if split_of(scenario.name, scenario.icb) == "train":
+            train.append(case)
+    return train
 
 
 def _rounded(value: float | None) -> float | None:
