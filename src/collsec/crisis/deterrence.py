@@ -28,6 +28,16 @@ gives up what it took, and what it took is the act's severity: the conquest of a
 stood. So a stopped aggression is reversed with probability ``severity ** restitution`` and
 otherwise ends in a stalemate (``restitution`` g >= 0, fitted on the recorded results; g = 0:
 every stopped aggression is reversed).
+
+What an aggressor keeps when it stops also depends on who presses it to hand it back. Its
+great-power patron holds the strongest lever: the friend it cannot do without can make its
+support depend on a withdrawal, and can give the cover that makes one bearable (alliance
+restraint: Pressman, *Warring Friends*, 2008; pivotal deterrence: Crawford, *Pivotal
+Deterrence*, 2003). The patron's leverage ``L`` is the highest foreign-policy affinity
+(clipped to 0..1) of a great power outside the aggressor's side, other than the target, with
+the aggressor's side (:func:`patron_leverage`), and a stopped aggression is reversed with
+probability ``1 - (1 - severity ** g) * (1 - h * L)``, ``patron_pressure`` h in 0..1 fitted
+on the recorded results (h = 0: the rule above alone).
 """
 
 from __future__ import annotations
@@ -36,6 +46,7 @@ import numpy as np
 from scipy.special import expit
 
 from collsec.crisis.params import EngineParams
+from collsec.crisis.situation import Situation
 
 TINY = 1e-12
 """Power below which a side counts as absent (keeps the log ratio finite)."""
@@ -68,12 +79,28 @@ def aggressor_goes_on(stakes: float, p_prevail, p_reversed, bite, params: Engine
     return go, back, go >= back
 
 
-def stopped(severity: float, uniforms: np.ndarray, params: EngineParams) -> np.ndarray:
-    """Whether an aggression under way whose author stops is undone, one per uniform: True
-    (reversed) with probability ``severity ** restitution``, else False (a stalemate; module
-    docstring).
+def patron_leverage(sit: Situation) -> float:
+    """The aggressor's great-power patron's leverage, 0..1: the highest affinity of a great
+    power outside the aggressor's side, other than the target, with the aggressor's side
+    (0 when no great power is close to it or none is left to press it).
     """
-    return uniforms < severity**params.restitution
+    side = sit.aggressor_side
+    press = sit.major & ~side
+    press[sit.target] = False
+    if not press.any() or not side.any():
+        return 0.0
+    return float(np.clip(sit.affinity[np.ix_(press, side)].max(), 0.0, 1.0))
+
+
+def stopped(
+    severity: float, uniforms: np.ndarray, params: EngineParams, leverage: float = 0.0
+) -> np.ndarray:
+    """Whether an aggression under way whose author stops is undone, one per uniform: True
+    (reversed) with probability ``1 - (1 - severity ** restitution) * (1 - patron_pressure *
+    leverage)``, else False (a stalemate; module docstring).
+    """
+    kept = (1.0 - severity**params.restitution) * (1.0 - params.patron_pressure * leverage)
+    return uniforms < 1.0 - kept
 
 
 def fight(

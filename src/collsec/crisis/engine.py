@@ -32,7 +32,13 @@ import numpy as np
 
 from collsec.crisis import causes as why
 from collsec.crisis.deliberation import BodyRecord, Deliberation, deliberate_all, ranks
-from collsec.crisis.deterrence import aggressor_goes_on, fight, stopped, war_probabilities
+from collsec.crisis.deterrence import (
+    aggressor_goes_on,
+    fight,
+    patron_leverage,
+    stopped,
+    war_probabilities,
+)
 from collsec.crisis.interests import TERMS, Support, support, votes_of
 from collsec.crisis.mobilisation import (
     join_with_confidence,
@@ -263,6 +269,7 @@ def run_crisis(
     power = power_at_theatre(sit, params)
     enemy = float(power[sit.aggressor_side].sum())
     under_way = threat.stage == "under_way"
+    leverage = patron_leverage(sit)
 
     p_attr = threat.attribution if threat.kind in ("non_state", "cyber") else 1.0
     p_attr = 1 - (1 - p_attr) * (1 - scenario.options.intelligence_sharing)
@@ -338,7 +345,7 @@ def run_crisis(
             else:
                 res = np.full(m, "aggression_prevailed", dtype=object)
             if under_way:  # the war's uniform is free where no war is fought
-                undone = stopped(threat.severity, war_u[rows][~goes_on], params)
+                undone = stopped(threat.severity, war_u[rows][~goes_on], params, leverage)
                 res[~goes_on] = np.where(undone, "aggression_reversed", "stalemate")
             else:
                 res[~goes_on] = "deterred"

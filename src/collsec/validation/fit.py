@@ -505,6 +505,7 @@ OUTCOME = (
     "stalemate",
     "offence_margin",
     "restitution",
+    "patron_pressure",
     "war_cost",
     "backing_down_cost",
 )
@@ -534,7 +535,11 @@ STEPS = (-0.5, -0.2, -0.05, 0.05, 0.2, 0.5)
 """Steps tried for each parameter in a pass of the coordinate search, relative to its value
 (or to 0.5 when its magnitude is smaller, so that a parameter at 0 can move)."""
 
-BOUNDS = {"indivisibility": (0.0, 1.0), "decisiveness": (0.05, 20.0)}
+BOUNDS = {
+    "indivisibility": (0.0, 1.0),
+    "patron_pressure": (0.0, 1.0),
+    "decisiveness": (0.05, 20.0),
+}
 
 
 def case_pairs(cases: list[Case]) -> list[tuple]:
