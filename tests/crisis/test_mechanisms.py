@@ -243,6 +243,57 @@ def test_a_graver_stopped_aggression_is_never_less_often_reversed(low, high, g):
     assert stopped(1.0, u, params).all()  # a conquest withdrawn from is always undone
 
 
+@pytest.mark.parametrize("affinity", [-0.5, 0.3, 0.9])
+def test_a_patron_presses_its_client_to_hand_back_what_it_took(affinity):
+    """A great power close to the aggressor (affinity L) makes a stopped aggression reversed
+    with probability 1 - (1 - severity ** g) * (1 - h * L); a hostile one has no lever."""
+    weak = korea(
+        "actors.PRK.capability=0.001",
+        "threat.severity=0.5",
+        "actors.RUS.major_power=true",
+        f"affinities=[{{between: [RUS, PRK], value: {affinity}, reason: test}}]",
+    )
+    from collsec.crisis.deterrence import patron_leverage
+    from collsec.crisis.situation import situation
+
+    assert patron_leverage(situation(weak, P)) == pytest.approx(max(affinity, 0.0))
+    for h in (0.0, 1.0):
+        params = P.model_copy(update={"restitution": 2.0, "patron_pressure": h})
+        r = run_crisis(weak, params, draws=2000, seed=4)
+        assert r.deterrence.backs_down_probability == 1.0
+        expected = 1 - (1 - 0.5**2) * (1 - h * max(affinity, 0.0))
+        assert r.probabilities["aggression_reversed"] == pytest.approx(expected, abs=0.04)
+
+
+def test_a_great_power_on_the_aggressors_side_or_the_target_is_no_patron():
+    from collsec.crisis.deterrence import patron_leverage
+    from collsec.crisis.situation import situation
+
+    close = "affinities=[{between: [RUS, PRK], value: 0.9, reason: test}]"
+    ally = korea("actors.RUS.major_power=true", close, "threat.co_aggressors=[RUS]")
+    assert patron_leverage(situation(ally, P)) == 0.0
+    target = korea("actors.RUS.major_power=true", close, "threat.target=RUS")
+    assert patron_leverage(situation(target, P)) == 0.0
+
+
+@given(
+    severity=st.floats(0, 1),
+    low=st.floats(0, 1),
+    high=st.floats(0, 1),
+    h=st.floats(0, 1),
+    g=st.floats(0, 10),
+)
+def test_more_leverage_never_makes_a_reversal_less_likely(severity, low, high, h, g):
+    from collsec.crisis.deterrence import stopped
+
+    low, high = sorted((low, high))
+    u = np.linspace(0, 1, 101, endpoint=False)
+    params = P.model_copy(update={"restitution": g, "patron_pressure": h})
+    assert stopped(severity, u, params, low).sum() <= stopped(severity, u, params, high).sum()
+    full = P.model_copy(update={"restitution": g, "patron_pressure": 1.0})
+    assert stopped(severity, u, full, 1.0).all()  # a patron with full sway undoes it all
+
+
 ANY = "actors.RUS.absent=false"
 REGIONAL = "{name: Pact, scope: regional, rule: {veto_holders: all}, tools: [condemnation, force]}"
 
