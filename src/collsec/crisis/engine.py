@@ -291,8 +291,7 @@ def run_crisis(
     severity = sum(weights[m] for m in set(scenario.options.sanctions.measures))
 
     def expected_power(br: Branch) -> float:
-        """Power of the target, forces in place, and what the other fighters field x
-        commitment."""
+        """Power of the target, forces in place, and what the others field x commitment."""
         others = br.fighters & (np.arange(sit.n) != sit.target)
         in_place = float((sit.capability * sit.in_place)[others].sum())
         rest = float(br.fielded[others].sum()) - in_place
