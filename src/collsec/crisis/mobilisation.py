@@ -63,9 +63,7 @@ def self_defence(sit, force_support: np.ndarray, params: EngineParams) -> np.nda
     """Who defends the target from the first day: :func:`pledged_defence`, and every actor with
     forces in place at the theatre outside the aggressor's side (they fight where they stand).
     """
-    return pledged_defence(sit, force_support, params) | (
-        (sit.in_place > 0) & ~sit.aggressor_side
-    )
+    return pledged_defence(sit, force_support, params) | ((sit.in_place > 0) & ~sit.aggressor_side)
 
 
 def fielded(sit, fighters: np.ndarray, whole: np.ndarray, power: np.ndarray) -> np.ndarray:
