@@ -29,41 +29,39 @@ AND_RESULT = "; and the result differs"
 
 KNOWN_MISSES: dict[str, str] = {
     "albania-cyber-2022": WAR_RESULT,  # train
-    "albania-frontier-1921": TOO_STRONG + AND_RESULT,  # train
+    "albania-frontier-1921": TOO_STRONG,  # train
     "azerbaijan-1946": WAR_RESULT,  # train
     "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
     "belize-1975": TOO_STRONG,  # train
     "cheonan-2010": TOO_WEAK,  # test
     "china-india-1962": TOO_STRONG,  # train
     "congo-1960": WAR_RESULT,  # test
-    "corfu-1923": TOO_STRONG,  # train
     "cyprus-1963": SHORT_OF_FORCE,  # test
     "cyprus-1974": WAR_RESULT,  # train
     "douma-2018": SHORT_OF_FORCE,  # train
-    "drc-1998": FORCE_ROUTE,  # train
+    "drc-1998": SHORT_OF_FORCE,  # train
     "east-timor-1999": SHORT_OF_FORCE + AND_RESULT,  # train
     "eritrea-ethiopia-1998": TOO_WEAK + AND_RESULT,  # test
     "euphrates-shield-2016": TOO_STRONG,  # test
     "galwan-2020": WAR_RESULT,  # train
     "goa-1961": TOO_STRONG,  # train
     "green-march-1975": WAR_RESULT,  # test
+    "guatemala-1954": TOO_WEAK,  # train
     "haiti-1994": SHORT_OF_FORCE + AND_RESULT,  # train
-    "india-parliament-2001": TOO_STRONG,  # train
     "indonesia-1947": WAR_RESULT,  # train
     "iran-iraq-1980": WAR_RESULT,  # test
     "kargil-1999": WAR_RESULT,  # train
     "korea-china-1950": SHORT_OF_FORCE + AND_RESULT,  # train
-    "kosovo-1999": WAR_RESULT,  # train
     "kuwait-1961": FORCE_ROUTE,  # test
+    "lebanon-1982": WAR_RESULT,  # test
     "lebanon-2006": TOO_WEAK,  # train
     "leticia-1932": WAR_RESULT,  # train
-    "litani-1978": WAR_RESULT,  # train
     "manchuria-1931": WAR_RESULT,  # train
     "myanmar-2021": TOO_WEAK,  # train
-    "niger-2023": WAR_RESULT,  # test
+    "niger-2023": TOO_WEAK + AND_RESULT,  # test
     "north-korea-nuclear-2006": WAR_RESULT,  # train
     "ogaden-1964": WAR_RESULT,  # test
-    "ogaden-1977": SHORT_OF_FORCE + AND_RESULT,  # train
+    "ogaden-1977": SHORT_OF_FORCE,  # train
     "osirak-1981": WAR_RESULT,  # test
     "peace-spring-2019": TOO_WEAK,  # train
     "rann-of-kutch-1965": TOO_STRONG,  # train
@@ -113,6 +111,8 @@ CAUSE_MISSES = {
     " absence is not what let the authorisation through (neither Korea had a UN seat: the"
     " Assembly data measure no affinity with either)",
     "syria-2011": "the Council's sanctions drafts lack nine votes before Russia's veto counts",
+    "kosovo-1999": "the Council's force draft lacks nine votes (7 yes) before Russia's veto"
+    " counts",
 }
 """Paper cases whose response and result match but whose main cause differs (section 5)."""
 
