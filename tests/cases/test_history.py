@@ -111,8 +111,7 @@ CAUSE_MISSES = {
     " absence is not what let the authorisation through (neither Korea had a UN seat: the"
     " Assembly data measure no affinity with either)",
     "syria-2011": "the Council's sanctions drafts lack nine votes before Russia's veto counts",
-    "kosovo-1999": "the Council's force draft lacks nine votes (7 yes) before Russia's veto"
-    " counts",
+    "kosovo-1999": "the Council's force draft lacks nine votes (7 yes) before Russia's veto counts",
 }
 """Paper cases whose response and result match but whose main cause differs (section 5)."""
 
