@@ -253,27 +253,31 @@ def test_a_patron_presses_its_client_to_hand_back_what_it_took(affinity):
         "actors.RUS.major_power=true",
         f"affinities=[{{between: [RUS, PRK], value: {affinity}, reason: test}}]",
     )
-    from collsec.crisis.deterrence import patron_leverage
+    from collsec.crisis.deterrence import patron
     from collsec.crisis.situation import situation
 
-    assert patron_leverage(situation(weak, P)) == pytest.approx(max(affinity, 0.0))
+    sit = situation(weak, P)
+    who, leverage = patron(sit)
+    assert leverage == pytest.approx(max(affinity, 0.0))
+    assert who == (sit.index["RUS"] if affinity > 0 else None)
     for h in (0.0, 1.0):
         params = P.model_copy(update={"restitution": 2.0, "patron_pressure": h})
         r = run_crisis(weak, params, draws=2000, seed=4)
         assert r.deterrence.backs_down_probability == 1.0
         expected = 1 - (1 - 0.5**2) * (1 - h * max(affinity, 0.0))
         assert r.probabilities["aggression_reversed"] == pytest.approx(expected, abs=0.04)
+        assert r.deterrence.patron == ("RUS" if affinity > 0 else None)
 
 
 def test_a_great_power_on_the_aggressors_side_or_the_target_is_no_patron():
-    from collsec.crisis.deterrence import patron_leverage
+    from collsec.crisis.deterrence import patron
     from collsec.crisis.situation import situation
 
     close = "affinities=[{between: [RUS, PRK], value: 0.9, reason: test}]"
     ally = korea("actors.RUS.major_power=true", close, "threat.co_aggressors=[RUS]")
-    assert patron_leverage(situation(ally, P)) == 0.0
+    assert patron(situation(ally, P)) == (None, 0.0)
     target = korea("actors.RUS.major_power=true", close, "threat.target=RUS")
-    assert patron_leverage(situation(target, P)) == 0.0
+    assert patron(situation(target, P)) == (None, 0.0)
 
 
 @given(

@@ -35,7 +35,7 @@ support depend on a withdrawal, and can give the cover that makes one bearable (
 restraint: Pressman, *Warring Friends*, 2008; pivotal deterrence: Crawford, *Pivotal
 Deterrence*, 2003). The patron's leverage ``L`` is the highest foreign-policy affinity
 (clipped to 0..1) of a great power outside the aggressor's side, other than the target, with
-the aggressor's side (:func:`patron_leverage`), and a stopped aggression is reversed with
+the aggressor's side (:func:`patron`), and a stopped aggression is reversed with
 probability ``1 - (1 - severity ** g) * (1 - h * L)``, ``patron_pressure`` h in 0..1 fitted
 on the recorded results (h = 0: the rule above alone).
 """
@@ -79,17 +79,21 @@ def aggressor_goes_on(stakes: float, p_prevail, p_reversed, bite, params: Engine
     return go, back, go >= back
 
 
-def patron_leverage(sit: Situation) -> float:
-    """The aggressor's great-power patron's leverage, 0..1: the highest affinity of a great
-    power outside the aggressor's side, other than the target, with the aggressor's side
-    (0 when no great power is close to it or none is left to press it).
+def patron(sit: Situation) -> tuple[int | None, float]:
+    """The aggressor's great-power patron and its leverage, 0..1: the great power outside the
+    aggressor's side, other than the target, with the highest affinity with the aggressor's
+    side, and that affinity clipped to 0..1; ``(None, 0.0)`` when no great power is close to
+    it or none is left to press it.
     """
     side = sit.aggressor_side
     press = sit.major & ~side
     press[sit.target] = False
     if not press.any() or not side.any():
-        return 0.0
-    return float(np.clip(sit.affinity[np.ix_(press, side)].max(), 0.0, 1.0))
+        return None, 0.0
+    closeness = np.where(press, sit.affinity[:, side].max(axis=1), -np.inf)
+    best = int(np.argmax(closeness))
+    leverage = float(np.clip(closeness[best], 0.0, 1.0))
+    return (best, leverage) if leverage > 0 else (None, 0.0)
 
 
 def stopped(

@@ -35,7 +35,7 @@ from collsec.crisis.deliberation import BodyRecord, Deliberation, deliberate_all
 from collsec.crisis.deterrence import (
     aggressor_goes_on,
     fight,
-    patron_leverage,
+    patron,
     stopped,
     war_probabilities,
 )
@@ -269,7 +269,7 @@ def run_crisis(
     power = power_at_theatre(sit, params)
     enemy = float(power[sit.aggressor_side].sum())
     under_way = threat.stage == "under_way"
-    leverage = patron_leverage(sit)
+    patron_at, leverage = patron(sit)
 
     p_attr = threat.attribution if threat.kind in ("non_state", "cyber") else 1.0
     p_attr = 1 - (1 - p_attr) * (1 - scenario.options.intelligence_sharing)
@@ -399,6 +399,8 @@ def run_crisis(
         expected_gain=round(main.gain / main.rows, 4),
         backing_down=round(-params.backing_down_cost * threat.stakes, 4),
         backs_down_probability=round(sum(t.backs for t in tallies.values()) / draws, 4),
+        patron=None if patron_at is None else sit.codes[patron_at],
+        patron_leverage=round(leverage, 4),
     )
     share = members_share(br.records, sit)
     causes = list(br.causes)

@@ -394,6 +394,12 @@ def render(result: CrisisResult, console: Console, scenario: Scenario | None = N
             f"P(reversed) {d.p_reversed:.2f})",
         )
     )
+    if d.patron is not None:
+        console.print(
+            f"  its patron {labels(d.patron)} (affinity {d.patron_leverage:.2f}) presses"
+            " it to hand back what it took if it stops",
+            highlight=False,
+        )
     why = explanation_table(result, labels)
     if why is not None:
         console.print(why)
