@@ -26,3 +26,34 @@ def test_the_cli_searches_as_the_fit_does():
     defaults = inspect.signature(fit).parameters
     assert defaults["starts"].default == STARTS
     assert defaults["draws"].default == SEARCH_DRAWS
+
+
+def test_validate_loss_scores_the_training_cases_once_per_seed(tmp_path):
+    """``collsec validate loss``: one line per seed, the same seed the same loss, JSON alike,
+    and a test case never counted (a corpus of one training and one test case)."""
+    import json
+    import shutil
+
+    from typer.testing import CliRunner
+
+    import collsec.cli  # noqa: F401  (registers the commands)
+    from collsec.cli.app import app
+    from collsec.scenarios import load_scenario
+    from collsec.validation.corpus import corpus_cases, split_of
+
+    cases = {c.name: c for c in corpus_cases()[0]}
+    test_case = next(n for n in sorted(cases) if split_of(n, load_scenario(n).icb) == "test")
+    for folder in ("scenarios", "records"):
+        (tmp_path / folder).mkdir()
+        for name in ("korea-1950", test_case):
+            source = getattr(cases[name], folder[:-1])
+            shutil.copy(source, tmp_path / folder / f"{name}.yaml")
+    args = ["validate", "loss", "--corpus", str(tmp_path), "-n", "50", "--seed", "4"]
+    out = CliRunner().invoke(app, [*args, "--seed", "4", "--json"])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    assert [r["seed"] for r in rows] == [4, 4]
+    assert rows[0] == rows[1]
+    assert rows[0]["responses_missed"] + rows[0]["results_missed"] <= 2  # one training case
+    text = CliRunner().invoke(app, args)
+    assert text.exit_code == 0 and "mean loss" in text.output and "Traceback" not in text.output

@@ -270,6 +270,49 @@ def fit(
         console.print(Text(f"wrote {out}"))
 
 
+@validate_app.command("loss")
+@user_errors
+def validate_loss(
+    corpus: CORPUS = None,
+    param: PARAM = None,
+    draws: Annotated[
+        int, typer.Option("--draws", "-n", min=1, max=100_000, help="Draws per case.")
+    ] = 1000,
+    seeds: Annotated[
+        list[int] | None,
+        typer.Option("--seed", min=0, help="Seed of a set of fresh draws (repeatable)."),
+    ] = None,
+    data_dir: DATA_DIR = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the losses as JSON.")] = False,
+) -> None:
+    """The fit's training loss (stage 2) on fresh draws, one line per seed (default 1, 2, 3):
+    the figure by which a refit is shipped or not (docs/validation.md, section 5).
+    """
+    from collsec.validation.corpus import corpus_cases
+    from collsec.validation.fit import training_loss
+
+    params = engine_params(param or [])
+    cases, _ = corpus_cases(corpus)
+    rows = training_loss(cases, params, draws, seeds or [1, 2, 3], data_dir)
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2))
+        return
+    table = Table(title=f"training loss on {draws} fresh draws per case", title_justify="left")
+    for col in ("seed", "loss", "responses missed", "results missed", "votes missed"):
+        table.add_column(col, justify="right")
+    for row in rows:
+        table.add_row(
+            str(row["seed"]),
+            f"{row['loss']:.2f}",
+            str(row["responses_missed"]),
+            str(row["results_missed"]),
+            _pct(row["vote_error"]),
+        )
+    console.print(table)
+    mean = sum(r["loss"] for r in rows) / len(rows)
+    console.print(f"mean loss {mean:.2f}", highlight=False)
+
+
 def icb_table(summary: dict, title: str) -> Table:
     """The ICB tier's three comparisons beside the majority class."""
     table = Table(title=title, title_justify="left")

@@ -983,6 +983,32 @@ def training(cases: list[Case]) -> list[Case]:
     return train
 
 
+def training_loss(
+    cases: list[Case], params: EngineParams, draws: int, seeds: list[int], data_dir=None
+) -> list[dict]:
+    """The stage-2 loss (:func:`outcome_loss`) of ``params`` on the training cases of
+    ``cases``, once per seed of fresh draws: what the rule for shipping a refit reads
+    (docs/validation.md, section 5). One dict per seed: seed, loss, responses_missed,
+    results_missed, vote_error.
+    """
+    train = training(cases)
+    pairs = case_pairs(train)
+    votes = vote_data(train, params, data_dir)
+    rows = []
+    for seed in seeds:
+        o = outcome_loss(pairs, params, draws, seed, votes)
+        rows.append(
+            {
+                "seed": seed,
+                "loss": round(o["loss"], 3),
+                "responses_missed": o["missed"],
+                "results_missed": o["results_missed"],
+                "vote_error": round(o["vote_error"], 4),
+            }
+        )
+    return rows
+
+
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(float(value), 3)
 
