@@ -30,7 +30,8 @@ def test_the_cli_searches_as_the_fit_does():
 
 def test_validate_loss_scores_the_training_cases_once_per_seed(tmp_path):
     """``collsec validate loss``: one line per seed, the same seed the same loss, JSON alike,
-    and a test case never counted (a corpus of one training and one test case)."""
+    and a test case never counted (a corpus of one training and one test case); roll calls not
+    read are said."""
     import json
     import shutil
 
@@ -45,15 +46,17 @@ def test_validate_loss_scores_the_training_cases_once_per_seed(tmp_path):
     test_case = next(n for n in sorted(cases) if split_of(n, load_scenario(n).icb) == "test")
     for folder in ("scenarios", "records"):
         (tmp_path / folder).mkdir()
-        for name in ("korea-1950", test_case):
+        for name in ("north-korea-nuclear-2006", test_case):
             source = getattr(cases[name], folder[:-1])
             shutil.copy(source, tmp_path / folder / f"{name}.yaml")
     args = ["validate", "loss", "--corpus", str(tmp_path), "-n", "50", "--seed", "4"]
     out = CliRunner().invoke(app, [*args, "--seed", "4", "--json"])
     assert out.exit_code == 0, out.output
-    rows = json.loads(out.output)
+    rows = json.loads(out.output)["seeds"]
     assert [r["seed"] for r in rows] == [4, 4]
     assert rows[0] == rows[1]
     assert rows[0]["responses_missed"] + rows[0]["results_missed"] <= 2  # one training case
     text = CliRunner().invoke(app, args)
     assert text.exit_code == 0 and "mean loss" in text.output and "Traceback" not in text.output
+    missing = CliRunner().invoke(app, [*args, "--data-dir", str(tmp_path / "none")])
+    assert missing.exit_code == 0 and "votes not read" in missing.output

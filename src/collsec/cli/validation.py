@@ -293,9 +293,10 @@ def validate_loss(
 
     params = engine_params(param or [])
     cases, _ = corpus_cases(corpus)
-    rows = training_loss(cases, params, draws, seeds or [1, 2, 3], data_dir)
+    warnings: list[str] = []
+    rows = training_loss(cases, params, draws, seeds or [1, 2, 3], data_dir, warnings)
     if as_json:
-        typer.echo(json.dumps(rows, indent=2))
+        typer.echo(json.dumps({"seeds": rows, "warnings": warnings}, indent=2))
         return
     table = Table(title=f"training loss on {draws} fresh draws per case", title_justify="left")
     for col in ("seed", "loss", "responses missed", "results missed", "votes missed"):
@@ -311,6 +312,8 @@ def validate_loss(
     console.print(table)
     mean = sum(r["loss"] for r in rows) / len(rows)
     console.print(f"mean loss {mean:.2f}", highlight=False)
+    for note in grouped(sorted(set(warnings))):
+        console.print(f"note: {note}", highlight=False, markup=False)
 
 
 def icb_table(summary: dict, title: str) -> Table:

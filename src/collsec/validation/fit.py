@@ -298,10 +298,13 @@ def body_observations(
     return out
 
 
-def vote_data(cases: list[Case], params: EngineParams, data_dir=None) -> VoteData:
+def vote_data(
+    cases: list[Case], params: EngineParams, data_dir=None, warnings: list[str] | None = None
+) -> VoteData:
     """The design matrix of the recorded votes of ``cases`` (parties to the dispute left out:
     their votes follow from their being parties). The regional request is the engine's under
-    ``params``.
+    ``params``. Roll calls that cannot be read from ``data_dir`` are left out, and why is
+    added to ``warnings``.
     """
     rows, measures, votes, owners, names, bodies, drafts = [], [], [], [], [], [], []
     n_drafts = -1
@@ -324,7 +327,7 @@ def vote_data(cases: list[Case], params: EngineParams, data_dir=None) -> VoteDat
             if decision.measure not in SCORED:
                 continue
             n_drafts += 1
-            for member, vote in decision_votes(decision, data_dir).items():
+            for member, vote in decision_votes(decision, data_dir, warnings).items():
                 i = sit.index.get(member)
                 if vote not in CATEGORY or i is None:
                     continue
@@ -984,16 +987,21 @@ def training(cases: list[Case]) -> list[Case]:
 
 
 def training_loss(
-    cases: list[Case], params: EngineParams, draws: int, seeds: list[int], data_dir=None
+    cases: list[Case],
+    params: EngineParams,
+    draws: int,
+    seeds: list[int],
+    data_dir=None,
+    warnings: list[str] | None = None,
 ) -> list[dict]:
     """The stage-2 loss (:func:`outcome_loss`) of ``params`` on the training cases of
     ``cases``, once per seed of fresh draws: what the rule for shipping a refit reads
     (docs/validation.md, section 5). One dict per seed: seed, loss, responses_missed,
-    results_missed, vote_error.
+    results_missed, vote_error. Roll calls not read go to ``warnings`` (:func:`vote_data`).
     """
     train = training(cases)
     pairs = case_pairs(train)
-    votes = vote_data(train, params, data_dir)
+    votes = vote_data(train, params, data_dir, warnings)
     rows = []
     for seed in seeds:
         o = outcome_loss(pairs, params, draws, seed, votes)
