@@ -60,6 +60,21 @@ def test_votes_are_split_by_what_the_engine_did_with_the_draft(small):
             assert v.engine_decision == expected
 
 
+def test_each_draft_weighs_alike_in_the_per_draft_accuracy():
+    from collsec.validation.score import VoteRow, per_draft
+
+    def row(symbol, member, recorded, predicted):
+        return VoteRow("c", "test", "UNGA", symbol, "condemnation", member, recorded, predicted, "")
+
+    big = [row("A", f"M{k}", "yes", "abstain") for k in range(98)]  # 98 votes, all missed
+    small = [row("B", "X", "yes", "yes"), row("B", "Y", "no", "yes")]  # 2 votes, half right
+    out = per_draft(big + small)
+    assert out["drafts"] == 2
+    assert out["accuracy"] == 0.25  # (0 + 1/2) / 2, where the pooled share is 1/100
+    assert out["all_yes"] == 0.75  # (1 + 1/2) / 2
+    assert per_draft([]) == {"drafts": 0, "accuracy": None, "all_yes": None}
+
+
 def test_a_broken_case_is_reported_not_lost(small):
     (small / "scenarios" / "gulf-1990.yaml").write_text("name: gulf-1990\n", encoding="utf-8")
     cases, _ = corpus_cases(small)

@@ -51,7 +51,8 @@ def accuracy_table(summary: dict, title: str) -> Table:
     table = Table(
         title=title,
         title_justify="left",
-        caption="member votes in drafts the engine's body adopted, rejected or did not table",
+        caption="member votes in drafts the engine's body adopted, rejected or did not "
+        "table; per draft: each recorded draft weighs alike",
         caption_justify="left",
     )
     for col in ("level", "engine", "majority", "one-line rule", "all yes", "aligned"):
@@ -92,6 +93,10 @@ def accuracy_table(summary: dict, title: str) -> Table:
         label = {"not adopted": "rejected"}.get(kind, kind)
         row = (f"  {label} ({group['n']})", _pct(group["accuracy"]), "-", "-")
         table.add_row(*row, _pct(group["all_yes"]), "-")
+    d = v.get("per_draft")
+    if d and d["drafts"]:
+        row = (f"  per draft ({d['drafts']})", _pct(d["accuracy"]), "-", "-")
+        table.add_row(*row, _pct(d["all_yes"]), "-")
     t = summary["tallies"]
     if t["drafts"]:
         table.add_row(f"tallies ({t['drafts']} drafts)", _pct(t["agreement"]), "-", "-", "-", "-")

@@ -314,6 +314,27 @@ def _majority(values: list) -> tuple[object, int]:
     return value, count
 
 
+def per_draft(votes: list[VoteRow]) -> dict:
+    """Vote accuracy with each recorded draft weighing the same, whatever its size: the mean
+    over drafts of the share of its members' votes the engine (and "all yes") gets right. An
+    Assembly roll call of 150 members otherwise weighs as ten Council votes.
+    """
+    drafts: dict[tuple, list[VoteRow]] = {}
+    for v in votes:
+        drafts.setdefault((v.case, v.body, v.symbol, v.measure), []).append(v)
+    if not drafts:
+        return {"drafts": 0, "accuracy": None, "all_yes": None}
+
+    def mean(hit) -> float:
+        return round(float(np.mean([np.mean([hit(v) for v in d]) for d in drafts.values()])), 4)
+
+    return {
+        "drafts": len(drafts),
+        "accuracy": mean(lambda v: v.recorded == v.predicted),
+        "all_yes": mean(lambda v: v.recorded == "yes"),
+    }
+
+
 def summary(ev: Evaluation, split: str | None = None) -> dict:
     """Accuracy and baselines for one split (``"train"``, ``"test"``) or all cases (None)."""
     rows = [r for r in ev.cases if not r.error and (split is None or r.split == split)]
@@ -362,6 +383,7 @@ def summary(ev: Evaluation, split: str | None = None) -> dict:
                 if (group := [v for v in scored if v.engine_decision == kind])
             },
             "confusion": confusion([(v.recorded, v.predicted) for v in scored]),
+            "per_draft": per_draft(scored),
         },
         "tallies": {
             "drafts": len(tallies),
