@@ -33,22 +33,14 @@ def test_validate_loss_scores_the_training_cases_once_per_seed(tmp_path):
     and a test case never counted (a corpus of one training and one test case); roll calls not
     read are said."""
     import json
-    import shutil
 
     from typer.testing import CliRunner
 
     import collsec.cli  # noqa: F401  (registers the commands)
     from collsec.cli.app import app
-    from collsec.scenarios import load_scenario
-    from collsec.validation.corpus import corpus_cases, split_of
+    from tests.corpora import copy_corpus, first_test_case
 
-    cases = {c.name: c for c in corpus_cases()[0]}
-    test_case = next(n for n in sorted(cases) if split_of(n, load_scenario(n).icb) == "test")
-    for folder in ("scenarios", "records"):
-        (tmp_path / folder).mkdir()
-        for name in ("north-korea-nuclear-2006", test_case):
-            source = getattr(cases[name], folder[:-1])
-            shutil.copy(source, tmp_path / folder / f"{name}.yaml")
+    copy_corpus(tmp_path, ("north-korea-nuclear-2006", first_test_case()))
     args = ["validate", "loss", "--corpus", str(tmp_path), "-n", "50", "--seed", "4"]
     out = CliRunner().invoke(app, [*args, "--seed", "4", "--json"])
     assert out.exit_code == 0, out.output

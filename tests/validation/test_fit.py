@@ -4,7 +4,6 @@ says, and the rule that matters most: test cases never reach the fit."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +11,7 @@ import pytest
 
 from collsec.crisis.params import prior_params
 from collsec.scenarios import load_scenario
-from collsec.validation.corpus import builtin_corpus, corpus_cases, split_of
+from collsec.validation.corpus import builtin_corpus, corpus_cases
 from collsec.validation.fit import (
     LOGLIK_WEIGHT,
     OUTCOME,
@@ -35,6 +34,7 @@ from collsec.validation.fit import (
     vote_data,
 )
 from collsec.validation.records import load_record
+from tests.corpora import copy_corpus, first_test_case
 
 
 def test_the_search_never_raises_the_loss_and_moves_toward_the_minimum():
@@ -149,14 +149,7 @@ def test_fitted_yaml_gives_back_the_fitted_values_exactly():
 @pytest.fixture
 def small_corpus(tmp_path: Path) -> Path:
     """Two training cases and one test case of the built-in corpus, copied."""
-    cases = {c.name: c for c in corpus_cases()[0]}
-    test_case = next(n for n in sorted(cases) if split_of(n, load_scenario(n).icb) == "test")
-    for folder in ("scenarios", "records"):
-        (tmp_path / folder).mkdir()
-    for name in ("korea-1950", "gulf-1990", test_case):
-        shutil.copy(cases[name].scenario, tmp_path / "scenarios" / f"{name}.yaml")
-        shutil.copy(cases[name].record, tmp_path / "records" / f"{name}.yaml")
-    return tmp_path
+    return copy_corpus(tmp_path, ("korea-1950", "gulf-1990", first_test_case()))
 
 
 def test_a_test_case_never_reaches_the_fit(small_corpus):

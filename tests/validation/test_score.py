@@ -4,26 +4,22 @@ the built-in one (a case whose file is broken is kept with its error, never lost
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 from typer.testing import CliRunner
 
 import collsec.cli  # noqa: F401  (registers the commands)
 from collsec.cli.app import app
-from collsec.validation.corpus import builtin_corpus, corpus_cases
+from collsec.validation.corpus import corpus_cases
 from collsec.validation.score import MISS_CLASSES, evaluate, miss_class, summary
+from tests.corpora import copy_corpus
 
 NAMES = ("korea-1950", "gulf-1990", "manchuria-1931")
 
 
 @pytest.fixture
 def small(tmp_path):
-    for part in ("scenarios", "records"):
-        (tmp_path / part).mkdir()
-        for name in NAMES:
-            shutil.copy(builtin_corpus() / part / f"{name}.yaml", tmp_path / part)
-    return tmp_path
+    return copy_corpus(tmp_path, NAMES)
 
 
 def test_summary_counts_the_cases_and_the_baselines(small):
