@@ -20,11 +20,11 @@ split); the test cases are never read here.
    rule): concern, the thresholds, the costs of force, the support a state needs to act alone,
    and the war's decisiveness, stalemate band, offence margin, restitution (with the patron's
    pressure) and costs (:data:`OUTCOME`), by a coordinate search (:func:`coordinate_search`) on
-   the expected misses
-   (:func:`outcome_loss`) over the training cases, with common random numbers (one seed) so the
-   objective is deterministic, from several starting points (:func:`starting_points`: the
-   stage-1 values, the values the fit was given (for ``collsec fit``, the priors), points
-   around the first); each end point is scored again on fresh draws and the best wins.
+   the expected misses (:func:`outcome_loss`) over the training cases, with common random
+   numbers (one seed) so the objective is deterministic, from several starting points
+   (:func:`starting_points`: the stage-1 values, the values the fit was given (for ``collsec
+   fit``, the priors), points around the first); each end point is scored again on fresh draws
+   and the best wins.
 
 The result is written as ``fitted.yaml`` (the engine's defaults are read from it): every value
 with its standard error, the command, the data and the training accuracy.
