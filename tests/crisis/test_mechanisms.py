@@ -141,6 +141,21 @@ def test_forces_in_place_fight_from_the_first_day():
     assert "USA" in r.self_defence
 
 
+def test_a_garrison_fights_where_it_stands_its_state_only_by_pledge_or_will():
+    """Forces in place field themselves, not their state's whole power, unless the state is
+    pledged to defend the target (or joins a coalition)."""
+    base = ("bodies=[]", "actors.RUS.absent=false", "actors.PRK.capability=0.1")
+    garrison = "actors.USA.forces_in_place=0.01"
+    alone = run_crisis(korea(*base), P, draws=1000, seed=2)
+    held = run_crisis(korea(*base, garrison), P, draws=1000, seed=2)
+    pledged = run_crisis(korea(*base, garrison, PLEDGE), P, draws=1000, seed=2)
+    # the garrison (0.01 of the United States' 0.2844) adds little against North Korea's 0.1;
+    # pledged, the United States brings what it can project across the Pacific
+    assert alone.deterrence.p_reversed <= held.deterrence.p_reversed
+    assert held.deterrence.p_reversed < 0.2 * pledged.deterrence.p_reversed
+    assert "USA" in held.self_defence and "USA" in pledged.self_defence
+
+
 def test_a_population_sits_in_no_body():
     import yaml
 

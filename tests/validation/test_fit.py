@@ -121,6 +121,23 @@ def test_the_parameters_the_fit_was_given_are_a_start_of_their_own():
     assert starting_points(p, OUTCOME, 1, seed=0, given=given) == [p]
 
 
+def test_the_last_fit_is_a_start_after_the_given_one():
+    p = prior_params()
+    given = _set(p, {"thresholds.force": 0.2})
+    warm = _set(p, {"war_cost": 0.9, "partisanship": 3.0})
+    points = starting_points(p, OUTCOME, 4, seed=0, given=given, warm=warm)
+    assert len(points) == 4 and points[:2] == starting_points(p, OUTCOME, 2, 0, given=given)
+    third = points[2]
+    assert third.war_cost == 0.9 and _get(third, "thresholds.force") == _get(p, "thresholds.force")
+    assert third.partisanship == p.partisanship  # not searched in stage 2: stage 1's value
+    assert points[3:] == starting_points(p, OUTCOME, 2, seed=0)[1:]  # the spread as before
+    # a warm start equal to a point already there is not repeated
+    assert starting_points(p, OUTCOME, 4, 0, given=given, warm=given) == starting_points(
+        p, OUTCOME, 4, 0, given=given
+    )
+    assert starting_points(p, OUTCOME, 2, 0, given=given, warm=warm) == points[:2]
+
+
 def test_values_are_clipped_to_their_bounds():
     p = _set(prior_params(), {"indivisibility": 7.0, "war_cost": -1.0, "decisiveness": 0.0})
     assert (p.indivisibility, p.war_cost, p.decisiveness) == (1.0, 0.0, 0.05)

@@ -240,12 +240,20 @@ def fit(
             help="Processes for the bootstrap and the starts (results do not depend on it).",
         ),
     ] = 2,
+    warm: Annotated[
+        bool,
+        typer.Option(
+            "--warm/--cold",
+            help="Start stage 2 also at the engine's defaults (the shipped fit), or only from"
+            " the priors and the points around stage 1's values.",
+        ),
+    ] = True,
     data_dir: DATA_DIR = None,
 ) -> None:
     """Fit the engine's parameters on the training part of a corpus (docs/validation.md)."""
     import yaml
 
-    from collsec.crisis.params import prior_params
+    from collsec.crisis.params import EngineParams, prior_params
     from collsec.outputs import Output, plan, write_text
     from collsec.validation.corpus import corpus_cases
     from collsec.validation.fit import fit as run_fit
@@ -266,6 +274,7 @@ def fit(
         say=say,
         starts=starts,
         workers=workers,
+        warm=EngineParams() if warm else None,
     )
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
     if target is None:

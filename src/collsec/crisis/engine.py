@@ -41,7 +41,9 @@ from collsec.crisis.deterrence import (
 )
 from collsec.crisis.interests import TERMS, Support, support, votes_of
 from collsec.crisis.mobilisation import (
+    fielded,
     join_with_confidence,
+    pledged_defence,
     self_defence,
     trade_shares,
     willing,
@@ -83,6 +85,7 @@ class Branch:
     force_ready: np.ndarray | None = None
     sanction_ready: np.ndarray | None = None
     sanction_obliged: np.ndarray | None = None
+    fielded: np.ndarray | None = None
 
     @property
     def records(self) -> list[BodyRecord]:
@@ -139,6 +142,7 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
     final = supports(delib.request)
     br = Branch(attributed, delib, final, response=delib.response or "none")
     br.defence = self_defence(sit, final[Tool.FORCE].total, params)
+    whole = pledged_defence(sit, final[Tool.FORCE].total, params)
     if delib.response in why.FORCE_RESPONSES:
         eligible = np.zeros(sit.n, dtype=bool)
         obliged = np.zeros(sit.n, dtype=bool)
@@ -154,12 +158,14 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
                     target[sit.index[m]] = True
         eligible &= ~sit.aggressor_side
         obliged &= ~sit.aggressor_side
-        ready = willing(final[Tool.FORCE].total, eligible, obliged, params.thresholds.force, params)
-        ready |= br.defence
+        own = willing(final[Tool.FORCE].total, eligible, obliged, params.thresholds.force, params)
+        ready = own | br.defence
         br.force_ready = ready
         br.fighters = join_with_confidence(ready, power, sit.target, enemy, params) | br.defence
+        whole |= own
     else:
         br.fighters = br.defence
+    br.fielded = fielded(sit, br.fighters, whole, power)
     if attributed:
         br.sanction_ready, br.sanction_obliged = _sanctions(
             scenario, sit, params, delib.records, final
@@ -284,16 +290,16 @@ def run_crisis(
     weights = params.sanction_weights.model_dump()
     severity = sum(weights[m] for m in set(scenario.options.sanctions.measures))
 
-    def expected_power(side: np.ndarray) -> float:
-        """Power of the target, forces in place, and the others of ``side`` x commitment."""
-        others = side & (np.arange(sit.n) != sit.target)
+    def expected_power(br: Branch) -> float:
+        """Power of the target, forces in place, and what the others field x commitment."""
+        others = br.fighters & (np.arange(sit.n) != sit.target)
         in_place = float((sit.capability * sit.in_place)[others].sum())
-        rest = float(power[others].sum()) - in_place
+        rest = float(br.fielded[others].sum()) - in_place
         return float(power[sit.target]) + in_place + params.commitment * rest
 
     odds = {}
     for key, br in branches.items():
-        p_rev, p_prev = war_probabilities(expected_power(br.fighters), enemy, params, under_way)
+        p_rev, p_prev = war_probabilities(expected_power(br), enemy, params, under_way)
         odds[key] = (float(p_rev), float(p_prev)) if key else (0.0, 1.0)
 
     rng = np.random.default_rng(seed)
@@ -327,7 +333,7 @@ def run_crisis(
                 (commit_u[rows] < params.commitment) | (sit.in_place > 0)[None, :]
             )
             honoured[:, sit.target] = True
-            defence_power = honoured.astype(float) @ power
+            defence_power = honoured.astype(float) @ br.fielded
             ready = br.force_ready if br.force_ready is not None else br.fighters
             others = ready & (np.arange(sit.n) != sit.target)
             if others.any():
@@ -365,7 +371,7 @@ def run_crisis(
 
     coalition = None
     if br.force_ready is not None:
-        expected = expected_power(br.fighters)
+        expected = expected_power(br)
         free = br.force_ready & ~br.fighters
         coalition = Coalition(
             members=tuple(sit.codes[i] for i in np.flatnonzero(br.fighters)),

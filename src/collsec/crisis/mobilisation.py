@@ -48,26 +48,32 @@ def join_with_confidence(
     return joined
 
 
-def self_defence(sit, force_support: np.ndarray, params: EngineParams) -> np.ndarray:
-    """Who defends the target from the first day: the target itself, its treaty defenders
-    unless they oppose (support for force more than ``band`` below the force threshold), and
-    every actor with forces in place at the theatre outside the aggressor's side.
+def pledged_defence(sit, force_support: np.ndarray, params: EngineParams) -> np.ndarray:
+    """Who defends the target with all its power from the first day: the target itself and its
+    treaty defenders unless they oppose (support for force more than ``band`` below the force
+    threshold).
     """
     threshold = params.thresholds.force - params.thresholds.band
     side = sit.defenders & (force_support >= threshold)
-    side |= (sit.in_place > 0) & ~sit.aggressor_side
     side[sit.target] = True
     return side
 
 
-def honour(joined: np.ndarray, uniforms: np.ndarray, commitment: float, always: int) -> np.ndarray:
-    """Draw who really contributes: each joined member with probability ``commitment``.
-
-    ``uniforms`` has shape (draws, n); the actor at ``always`` (the target) always fights.
+def self_defence(sit, force_support: np.ndarray, params: EngineParams) -> np.ndarray:
+    """Who defends the target from the first day: :func:`pledged_defence`, and every actor with
+    forces in place at the theatre outside the aggressor's side (they fight where they stand).
     """
-    honoured = joined[None, :] & (uniforms < commitment)
-    honoured[:, always] = True
-    return honoured
+    return pledged_defence(sit, force_support, params) | ((sit.in_place > 0) & ~sit.aggressor_side)
+
+
+def fielded(sit, fighters: np.ndarray, whole: np.ndarray, power: np.ndarray) -> np.ndarray:
+    """The power each actor fields at the theatre, shape (n,): all its power there (``power``)
+    when it fights by its pledge or its will (``whole``); only its forces in place when they
+    alone fight, a garrison fighting where it stands while its state stays out (Britain's
+    bases on Cyprus in 1974); 0 for the others.
+    """
+    garrison = sit.capability * sit.in_place
+    return np.where(fighters & whole, power, np.where(fighters, garrison, 0.0))
 
 
 def trade_shares(
