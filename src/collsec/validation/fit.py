@@ -848,6 +848,7 @@ WAR = (
     "stalemate",
     "offence_margin",
     "restitution",
+    "patron_pressure",
     "war_cost",
     "backing_down_cost",
     "defeat_cost",
