@@ -153,11 +153,11 @@ def test_fitted_yaml_gives_no_standard_error_to_a_searched_parameter():
         assert "se" not in values[name], name  # power_cost and thresholds.force were searched
 
 
-def test_stage_3_refits_the_whole_end_of_a_war_stage_2_fits():
-    """The restitution and the patron's pressure decide together what a stopped aggression
-    hands back; a stage that refits one must refit the other."""
-    assert set(WAR) <= set(OUTCOME)
-    assert {"restitution", "patron_pressure", "decisiveness", "stalemate"} <= set(WAR)
+def test_stage_3_refits_the_restitution_with_the_patrons_pressure():
+    """The two decide together what a stopped aggression hands back; a stage that refits one
+    must refit the other."""
+    for stage in (OUTCOME, WAR):
+        assert {"restitution", "patron_pressure", "decisiveness", "stalemate"} <= set(stage)
 
 
 def test_fitted_yaml_gives_back_the_fitted_values_exactly():
