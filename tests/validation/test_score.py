@@ -106,6 +106,15 @@ def test_validate_prints_json_and_a_figure(small, tmp_path):
     assert r.exit_code == 0, r.output
     data = json.loads(r.output)
     assert {"train", "test", "all", "cases", "vote_misses"} <= set(data)
+    u = data["all"]["uncertainty"]
+    assert set(u["intervals"]) == {"response", "result", "both"}
+    low, high = u["intervals"]["both"]
+    assert low <= data["all"]["both"] <= high
+    both = u["paired"]["both_vs_majority"]
+    assert both["better"] + both["worse"] <= data["all"]["cases"]
+    votes = data["all"]["votes"]
+    diff = votes["accuracy"] - votes["baselines"]["all_yes"]
+    assert u["votes_vs_all_yes"]["difference"] == pytest.approx(diff, abs=2e-4)
     for row in data["cases"]:
         assert (row["miss"] is None) == (row["both"] or bool(row["error"]))
     assert figure.exists() and figure.with_suffix(".svg").exists()

@@ -103,6 +103,56 @@ def accuracy_table(summary: dict, title: str) -> Table:
     return table
 
 
+def comparison_table(summary: dict, title: str) -> Table:
+    """The engine against each baseline on the same cases: the engine's 95% interval, the cases
+    it gets right and the baseline wrong and the reverse (better/worse), and the exact sign
+    test's p-value; for votes, the difference from "all yes" with its case-bootstrap interval
+    (:mod:`collsec.validation.uncertainty`).
+    """
+    u = summary["uncertainty"]
+    b = summary["baselines"]
+    table = Table(
+        title=title,
+        title_justify="left",
+        caption="95%: Wilson interval (votes: the difference, case bootstrap); better/worse: "
+        "cases the engine gets right and the baseline wrong, and the reverse; p: exact sign "
+        "test on those",
+        caption_justify="left",
+    )
+    for col in ("level", "engine", "95%", "baseline", "better/worse", "p"):
+        left = col in ("level", "baseline")
+        table.add_column(col, justify="left" if left else "right", no_wrap=True)
+    names = {
+        "majority": ("majority", {"response": "majority_response", "result": "majority_result",
+                                  "both": "majority_both"}),
+        "one_line_rule": ("one-line rule", {"both": "council_condemns_aggression_prevails"}),
+    }  # fmt: skip
+    for key, test in u["paired"].items():
+        level, _, name = key.partition("_vs_")
+        label, keys = names[name]
+        interval = u["intervals"][level]
+        table.add_row(
+            level,
+            _pct(summary[level]),
+            "-" if interval is None else f"{_pct(interval[0])}-{_pct(interval[1])}",
+            f"{label} {_pct(b[keys[level]]['accuracy'])}",
+            f"{test['better']}/{test['worse']}",
+            f"{test['p']:.2f}",
+        )
+    votes = u["votes_vs_all_yes"]
+    if votes is not None:
+        low, high = (100 * x for x in votes["interval"])
+        table.add_row(
+            "votes",
+            f"{100 * votes['difference']:+.0f} pts",
+            f"{low:+.0f} to {high:+.0f}",
+            f"all yes {_pct(summary['votes']['baselines']['all_yes'])}",
+            "-",
+            "-",
+        )
+    return table
+
+
 def grouped(warnings: list[str], shown: int = 4) -> list[str]:
     """Warnings ``"what: why"`` with the same reason said once, naming the first ``shown``
     things they concern (a corpus validated without its data directory has one reason for
@@ -193,6 +243,8 @@ def validate(
     )
     for part in ("train", "test"):
         console.print(accuracy_table(data[part], f"{part} part"))
+        title = f"{part} part: the engine against the baselines, case by case"
+        console.print(comparison_table(data[part], title))
     console.print(misses_table(data, None if split == "all" else split))
     for note in grouped(data["warnings"]):
         console.print(f"note: {note}", highlight=False, markup=False)

@@ -33,6 +33,7 @@ from collsec.crisis.situation import situation
 from collsec.errors import CollsecError
 from collsec.institutions import Tool
 from collsec.scenarios.load import load_scenario
+from collsec.validation import uncertainty
 from collsec.validation.corpus import Case, split_of
 from collsec.validation.records import Decision, Record, load_record
 
@@ -393,6 +394,36 @@ def summary(ev: Evaluation, split: str | None = None) -> dict:
             "response": confusion([(r.response, r.predicted_response) for r in rows]),
             "result": confusion([(r.result, r.predicted_result) for r in rows]),
         },
+        "uncertainty": _uncertainty(rows, scored, resp, res, both),
+    }
+
+
+def _uncertainty(rows: list[CaseRow], votes: list[VoteRow], resp, res, both) -> dict:
+    """Intervals and paired comparisons of one split (:mod:`collsec.validation.uncertainty`)."""
+    n = len(rows)
+    right = {
+        "response": [r.response == r.predicted_response for r in rows],
+        "result": [r.result == r.predicted_result for r in rows],
+        "both": [r.both for r in rows],
+    }
+    baseline = {
+        ("response", "majority"): [r.response == resp for r in rows],
+        ("result", "majority"): [r.result == res for r in rows],
+        ("both", "majority"): [(r.response, r.result) == both for r in rows],
+        ("both", "one_line_rule"): [(r.response, r.result) == ONE_LINE for r in rows],
+    }
+    return {
+        "level": uncertainty.LEVEL,
+        "intervals": {level: uncertainty.wilson(sum(hits), n) for level, hits in right.items()},
+        "paired": {
+            f"{level}_vs_{name}": uncertainty.paired(right[level], hits)
+            for (level, name), hits in baseline.items()
+        },
+        "votes_vs_all_yes": uncertainty.vote_difference(
+            [v.case for v in votes],
+            [v.recorded == v.predicted for v in votes],
+            [v.recorded == "yes" for v in votes],
+        ),
     }
 
 
