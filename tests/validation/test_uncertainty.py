@@ -62,3 +62,18 @@ def test_the_vote_difference_resamples_whole_cases_with_a_seed():
 def test_one_case_has_no_spread():
     out = vote_difference(["a"] * 4, [True, False, True, True], [True] * 4)
     assert out["interval"] == [out["difference"], out["difference"]] == [-0.25, -0.25]
+
+
+def test_the_figure_draws_the_engine_bars_with_their_wilson_intervals():
+    from collsec.reports.validation import _engine_errors
+
+    summary = {
+        "response": 0.5,
+        "result": 0.25,
+        "both": None,
+        "uncertainty": {"intervals": {"response": [0.3, 0.6], "result": [0.1, 0.5], "both": None}},
+    }
+    low, high = _engine_errors(summary)
+    assert low[:2] == pytest.approx([20, 15]) and high[:2] == pytest.approx([10, 25])
+    assert low[2:] == high[2:] == [0.0, 0.0]  # no share, and votes: no bar drawn
+    assert _engine_errors({"response": 0.5}) == [[0.0] * 4, [0.0] * 4]  # an older report

@@ -31,11 +31,29 @@ def _values(summary: dict) -> dict[str, list[float | None]]:
     }
 
 
+def _engine_errors(summary: dict) -> list[list[float]]:
+    """Lower and upper error-bar lengths (points) of the engine's case-level bars: its 95%
+    Wilson intervals (none for votes, whose interval is of a difference).
+    """
+    intervals = summary.get("uncertainty", {}).get("intervals", {})
+    low, high = [], []
+    for level in LEVELS:
+        interval, value = intervals.get(level), summary.get(level)
+        if interval is None or value is None:
+            low.append(0.0)
+            high.append(0.0)
+        else:
+            low.append(100 * (value - interval[0]))
+            high.append(100 * (interval[1] - value))
+    return [low, high]
+
+
 def validation_figure(report: dict, path: Path) -> list[Path]:
     """Write ``path`` (PNG, 300 dpi) and its SVG and PDF twins; returns the paths written.
 
     Left and middle: accuracy (%) of the engine beside the majority class (response, result,
-    both) and the best vote baseline, train and test parts. Right: the test part's member
+    both) and the best vote baseline, train and test parts; the engine's case-level bars carry
+    their 95% Wilson intervals. Right: the test part's member
     votes, recorded (rows) against the engine's (columns).
     """
     import matplotlib.pyplot as plt
@@ -63,6 +81,18 @@ def validation_figure(report: dict, path: Path) -> list[Path]:
             for k, (name, vals) in enumerate(values.items()):
                 heights = [np.nan if v is None else 100 * v for v in vals]
                 ax.bar(x + (k - 1) * width, heights, width, label=name, color=colours[name])
+                if name == "engine":
+                    low, high = _engine_errors(report[part])
+                    cases = slice(0, 3)  # votes: the interval is of a difference, not drawn
+                    ax.errorbar(
+                        x[cases] + (k - 1) * width,
+                        heights[cases],
+                        yerr=[low[cases], high[cases]],
+                        fmt="none",
+                        ecolor="black",
+                        capsize=2,
+                        linewidth=0.8,
+                    )
             ax.set_xticks(x, ["resp.", "result", "both", "votes"])
             ax.set_ylim(0, 100)
             ax.set_ylabel("accuracy (%)")
