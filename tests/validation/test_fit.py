@@ -293,3 +293,25 @@ def test_the_bootstrap_is_the_same_whatever_the_number_of_workers(small_corpus):
     one = bootstrap(data, prior_params(), 3, 0, workers=1)
     assert np.array_equal(one, bootstrap(data, prior_params(), 3, 0, workers=2))
     assert np.isfinite(one).all() and one.any()  # resamples of two cases do move the fit
+
+
+def test_the_fit_says_which_roll_calls_it_could_not_read(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus", ("bosnia-1992",))  # a training case with roll calls
+    (tmp_path / "empty").mkdir()
+    said: list[str] = []
+    quick = {"reps": 0, "draws": 5, "rounds": 1, "passes": 1, "starts": 1}
+    fit(corpus_cases(corpus)[0], prior_params(), tmp_path / "empty", say=said.append, **quick)
+    notes = [m for m in said if m.startswith("note:")]
+    assert notes and all("votes not read" in m for m in notes), said
+
+
+@pytest.mark.parametrize("command", [["fit"], ["validate"], ["validate", "loss"]])
+def test_a_data_directory_that_does_not_exist_is_refused_before_any_work(tmp_path, command):
+    from typer.testing import CliRunner
+
+    import collsec.cli  # noqa: F401  (registers the commands)
+    from collsec.cli.app import app
+
+    r = CliRunner().invoke(app, [*command, "--data-dir", str(tmp_path / "nowhere")])
+    assert r.exit_code == 2 and "does not exist" in r.output, r.output
+    assert "Traceback" not in r.output

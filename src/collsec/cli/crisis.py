@@ -303,7 +303,12 @@ app.add_typer(scenario_app, name="scenario")
 
 DATA_DIR_OPTION = Annotated[
     Path | None,
-    typer.Option("--data-dir", help="Directory of the public data (else $COLLSEC_DATA_DIR)."),
+    typer.Option(
+        "--data-dir",
+        help="Directory of the public data (else $COLLSEC_DATA_DIR).",
+        exists=True,
+        file_okay=False,
+    ),
 ]
 
 

@@ -30,7 +30,9 @@ CORPUS = Annotated[
 ]
 DATA_DIR = Annotated[
     Path | None,
-    typer.Option(help="Directory of the public data (else $COLLSEC_DATA_DIR)."),
+    typer.Option(
+        help="Directory of the public data (else $COLLSEC_DATA_DIR).", exists=True, file_okay=False
+    ),
 ]
 PARAM = Annotated[
     list[str] | None,

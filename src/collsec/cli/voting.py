@@ -22,7 +22,9 @@ DATA_DIR = Annotated[
     Path | None,
     typer.Option(
         help="Directory of the public data (else $COLLSEC_DATA_DIR); without it, the veto "
-        "record is left out."
+        "record is left out.",
+        exists=True,
+        file_okay=False,
     ),
 ]
 

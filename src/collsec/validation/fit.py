@@ -978,13 +978,16 @@ def fit(
     train = training(cases)
     say(f"stage 1: votes and decisions of {len(train)} training cases (ordered logit)")
     theta, nll = None, math.nan
+    unread: list[str] = []
     for _ in range(rounds):
-        data = vote_data(train, params, data_dir)
+        data = vote_data(train, params, data_dir, unread)
         theta, nll = fit_votes(data, params)
         updated = vote_params(theta, params)
         if updated == params:
             break
         params = updated
+    for note in dict.fromkeys(unread):  # each once, in order (every round reads them)
+        say(f"note: {note} (the fit goes on without those votes)")
     errors = bootstrap(data, params, reps, seed, workers)
     names = [*COLUMNS, "thresholds.condemnation", "thresholds.sanctions", "thresholds.force"]
     names.append("thresholds.band")
