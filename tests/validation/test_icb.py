@@ -86,6 +86,10 @@ def test_the_summary_counts_the_engine_and_the_majority_class_on_the_same_crises
     assert g["n"] == 3 and g["engine"] == round(2 / 3, 4)
     assert g["majority_class"] == "none" and g["majority"] == round(2 / 3, 4)
     assert g["confusion"] == {"none": {"none": 1, "resolution": 1}, "resolution": {"resolution": 1}}
+    # right where the majority class ("none") is wrong: the resolution; wrong where it is right
+    assert g["versus_majority"] == {"better": 1, "worse": 1, "p": 1.0}
+    low, high = g["interval"]
+    assert low < g["engine"] < high
     assert train["regional_response"]["n"] == 0
     assert train["outcome"]["engine"] == 0.75  # 3 of the 4 coded outcomes
     assert icb_summary(rows)["global_response"]["n"] == 4

@@ -385,18 +385,40 @@ def validate_loss(
 
 
 def icb_table(summary: dict, title: str) -> Table:
-    """The ICB tier's three comparisons beside the majority class."""
-    table = Table(title=title, title_justify="left")
-    for col in ("comparison", "crises", "engine", "majority class"):
-        table.add_column(col, justify="left" if col == "comparison" else "right")
+    """The ICB tier's three comparisons beside the majority class: the engine's 95% Wilson
+    interval, and the crises it gets right and the majority class wrong and the reverse, with
+    the exact sign test's p-value.
+    """
+    table = Table(
+        title=title,
+        title_justify="left",
+        caption="n: crises; 95%: Wilson interval; +/-: crises the engine gets right and the "
+        "majority class wrong, and the reverse; p: exact sign test on those",
+        caption_justify="left",
+    )
+    columns = ("comparison", "n", "engine", "95%", "majority", "+/-", "p")
+    for col in columns:
+        table.add_column(col, justify="left" if col == "comparison" else "right", no_wrap=True)
     for key, label in (
         ("global_response", "global response"),
         ("regional_response", "regional response"),
         ("outcome", "outcome"),
     ):
         part = summary[key]
-        majority = f"{_pct(part['majority'])} ({part['majority_class']})" if part["n"] else "-"
-        table.add_row(label, str(part["n"]), _pct(part["engine"]), majority)
+        if not part["n"]:
+            table.add_row(label, "0", "-", "-", "-", "-", "-")
+            continue
+        low, high = part["interval"]
+        test = part["versus_majority"]
+        table.add_row(
+            label,
+            str(part["n"]),
+            _pct(part["engine"]),
+            f"{_pct(low)}-{_pct(high)}",
+            f"{_pct(part['majority'])} {part['majority_class']}",
+            f"{test['better']}/{test['worse']}",
+            f"{test['p']:.2f}",
+        )
     return table
 
 

@@ -42,6 +42,7 @@ from dataclasses import asdict, dataclass
 
 from collsec.crisis import EngineParams, run_crisis
 from collsec.errors import CollsecError
+from collsec.validation import uncertainty
 from collsec.validation.corpus import split_of
 
 SEVERITY_BY_VIOLENCE = {1: 0.2, 2: 0.3, 3: 0.5, 4: 0.8}
@@ -235,14 +236,21 @@ def evaluate_icb(crises, params: EngineParams | None = None, draws=100, seed=0, 
 
 
 def _accuracy(pairs: list[tuple[str, str]]) -> dict:
+    """The engine's accuracy with its Wilson interval, the majority class's, and the two set
+    against each other crisis by crisis (:mod:`collsec.validation.uncertainty`).
+    """
     n = len(pairs)
     hits = sum(a == b for a, b in pairs)
     majority, count = Counter(a for a, _ in pairs).most_common(1)[0] if pairs else (None, 0)
     return {
         "n": n,
         "engine": round(hits / n, 4) if n else None,
+        "interval": uncertainty.wilson(hits, n),
         "majority_class": majority,
         "majority": round(count / n, 4) if n else None,
+        "versus_majority": uncertainty.paired(
+            [a == b for a, b in pairs], [a == majority for a, _ in pairs]
+        ),
         "confusion": _confusion(pairs),
     }
 
