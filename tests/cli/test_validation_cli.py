@@ -50,5 +50,6 @@ def test_validate_loss_scores_the_training_cases_once_per_seed(tmp_path):
     assert rows[0]["responses_missed"] + rows[0]["results_missed"] <= 2  # one training case
     text = CliRunner().invoke(app, args)
     assert text.exit_code == 0 and "mean loss" in text.output and "Traceback" not in text.output
-    missing = CliRunner().invoke(app, [*args, "--data-dir", str(tmp_path / "none")])
+    (tmp_path / "empty").mkdir()  # a data directory without the roll calls
+    missing = CliRunner().invoke(app, [*args, "--data-dir", str(tmp_path / "empty")])
     assert missing.exit_code == 0 and "votes not read" in missing.output
