@@ -17,7 +17,6 @@ import argparse
 import os
 import signal
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,40 +25,19 @@ from rich.console import Console
 from rich.table import Table
 
 HERE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(HERE))  # the process helpers the stopping tests use
+from tests.processes import children, start_in_own_group  # noqa: E402
+
 LONG = ["simulate", "-r", "1000000", "--states", "30", "--turns", "300", "--seed", "1"]
-
-
-def _children(pid: int) -> int:
-    """How many processes have ``pid`` as parent (from /proc)."""
-    count = 0
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            count += int(stat.rsplit(")", 1)[1].split()[1]) == pid
-    return count
 
 
 def stop_once(src: Path, workers: int) -> float:
     """Seconds from SIGINT to the exit of one long run of the package in ``src``."""
-    env = os.environ | {"PYTHONPATH": str(src)}
     cmd = [sys.executable, "-c", "from collsec.cli import main; main()", *LONG]
-
-    def reset():
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        os.setsid()
-
-    proc = subprocess.Popen(
-        [*cmd, "--workers", str(workers)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        preexec_fn=reset,
-    )
+    env = os.environ | {"PYTHONPATH": str(src)}
+    proc = start_in_own_group([*cmd, "--workers", str(workers)], env=env)
     deadline = time.monotonic() + 60
-    while workers > 1 and _children(proc.pid) < workers and time.monotonic() < deadline:
+    while workers > 1 and len(children(proc.pid)) < workers and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(3)  # loaded, compiled and computing
     t0 = time.monotonic()

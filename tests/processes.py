@@ -1,5 +1,5 @@
-"""Processes for the stopping tests: a child in its own process group with Ctrl-C at its
-default, and its children read from /proc (Linux)."""
+"""Processes for the stopping tests and benchmarks/bench_stop.py: a child in its own process
+group with Ctrl-C at its default, and its children read from /proc (Linux)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,25 @@ from pathlib import Path
 HAS_PROC = Path("/proc/self/stat").exists()
 
 
-def start_in_own_group(args: list[str], cwd: Path | None = None) -> subprocess.Popen:
+def start_in_own_group(
+    args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.Popen:
     """Start ``args`` in a new session (its own process group, so a group signal reaches it
     alone) with SIGINT at its default (a background job of a non-interactive shell would
-    inherit it ignored)."""
+    inherit it ignored); ``env``: its environment (default: this process's)."""
 
     def reset():
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.setsid()
 
     return subprocess.Popen(
-        args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=reset
+        args,
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=reset,
     )
 
 
