@@ -46,16 +46,19 @@ def _pct(value) -> str:
     return "-" if value is None else f"{100 * value:.0f}%"
 
 
+def _table(title: str, caption: str | None = None) -> Table:
+    """A report table with its title and caption set flush left."""
+    return Table(title=title, title_justify="left", caption=caption, caption_justify="left")
+
+
 def accuracy_table(summary: dict, title: str) -> Table:
     """Engine and baselines at each level for one split."""
     b = summary["baselines"]
     v = summary["votes"]
-    table = Table(
-        title=title,
-        title_justify="left",
-        caption="member votes in drafts the engine's body adopted, rejected or did not "
-        "table; per draft: each recorded draft weighs alike",
-        caption_justify="left",
+    table = _table(
+        title,
+        "member votes in drafts the engine's body adopted, rejected or did not table; "
+        "per draft: each recorded draft weighs alike",
     )
     for col in ("level", "engine", "majority", "one-line rule", "all yes", "aligned"):
         table.add_column(col, justify="right" if col != "level" else "left")
@@ -113,13 +116,10 @@ def comparison_table(summary: dict, title: str) -> Table:
     """
     u = summary["uncertainty"]
     b = summary["baselines"]
-    table = Table(
-        title=title,
-        title_justify="left",
-        caption="95%: Wilson interval (votes: the difference, case bootstrap); better/worse: "
-        "cases the engine gets right and the baseline wrong, and the reverse; p: exact sign "
-        "test on those",
-        caption_justify="left",
+    table = _table(
+        title,
+        "95%: Wilson interval (votes: the difference, case bootstrap); better/worse: cases the "
+        "engine gets right and the baseline wrong, and the reverse; p: exact sign test on those",
     )
     for col in ("level", "engine", "95%", "baseline", "better/worse", "p"):
         left = col in ("level", "baseline")
@@ -173,7 +173,7 @@ def grouped(warnings: list[str], shown: int = 4) -> list[str]:
 
 def misses_table(report: dict, split: str | None) -> Table:
     """Cases whose response or result the engine got wrong (or could not run)."""
-    table = Table(title="misses (recorded -> engine)", title_justify="left")
+    table = _table("misses (recorded -> engine)")
     for col in ("case", "split", "response", "result", "class"):
         table.add_column(col, overflow="fold")
     for row in report["cases"]:
@@ -366,7 +366,7 @@ def validate_loss(
     if as_json:
         typer.echo(json.dumps({"seeds": rows, "warnings": warnings}, indent=2))
         return
-    table = Table(title=f"training loss on {draws} fresh draws per case", title_justify="left")
+    table = _table(f"training loss on {draws} fresh draws per case")
     for col in ("seed", "loss", "responses missed", "results missed", "votes missed"):
         table.add_column(col, justify="right")
     for row in rows:
@@ -389,12 +389,10 @@ def icb_table(summary: dict, title: str) -> Table:
     interval, and the crises it gets right and the majority class wrong and the reverse, with
     the exact sign test's p-value.
     """
-    table = Table(
-        title=title,
-        title_justify="left",
-        caption="n: crises; 95%: Wilson interval; +/-: crises the engine gets right and the "
-        "majority class wrong, and the reverse; p: exact sign test on those",
-        caption_justify="left",
+    table = _table(
+        title,
+        "n: crises; 95%: Wilson interval; +/-: crises the engine gets right and the majority "
+        "class wrong, and the reverse; p: exact sign test on those",
     )
     columns = ("comparison", "n", "engine", "95%", "majority", "+/-", "p")
     for col in columns:

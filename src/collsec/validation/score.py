@@ -347,11 +347,14 @@ def summary(ev: Evaluation, split: str | None = None) -> dict:
     both, both_n = _majority([(r.response, r.result) for r in rows])
     one_line = sum((r.response, r.result) == ONE_LINE for r in rows)
     scored = [v for v in votes]
+    right = {
+        "response": [r.response == r.predicted_response for r in rows],
+        "result": [r.result == r.predicted_result for r in rows],
+        "both": [r.both for r in rows],
+    }
     return {
         "cases": n,
-        "response": _share(sum(r.response == r.predicted_response for r in rows), n),
-        "result": _share(sum(r.result == r.predicted_result for r in rows), n),
-        "both": _share(sum(r.both for r in rows), n),
+        **{level: _share(sum(hits), n) for level, hits in right.items()},
         "baselines": {
             "majority_response": {"value": resp, "accuracy": _share(resp_n, n)},
             "majority_result": {"value": res, "accuracy": _share(res_n, n)},
@@ -394,18 +397,17 @@ def summary(ev: Evaluation, split: str | None = None) -> dict:
             "response": confusion([(r.response, r.predicted_response) for r in rows]),
             "result": confusion([(r.result, r.predicted_result) for r in rows]),
         },
-        "uncertainty": _uncertainty(rows, scored, resp, res, both),
+        "uncertainty": _uncertainty(rows, right, scored, resp, res, both),
     }
 
 
-def _uncertainty(rows: list[CaseRow], votes: list[VoteRow], resp, res, both) -> dict:
-    """Intervals and paired comparisons of one split (:mod:`collsec.validation.uncertainty`)."""
+def _uncertainty(
+    rows: list[CaseRow], right: dict[str, list[bool]], votes: list[VoteRow], resp, res, both
+) -> dict:
+    """Intervals and paired comparisons of one split (:mod:`collsec.validation.uncertainty`);
+    ``right``: whether the engine got each case right, per level.
+    """
     n = len(rows)
-    right = {
-        "response": [r.response == r.predicted_response for r in rows],
-        "result": [r.result == r.predicted_result for r in rows],
-        "both": [r.both for r in rows],
-    }
     baseline = {
         ("response", "majority"): [r.response == resp for r in rows],
         ("result", "majority"): [r.result == res for r in rows],
