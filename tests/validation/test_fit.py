@@ -315,3 +315,36 @@ def test_a_data_directory_that_does_not_exist_is_refused_before_any_work(tmp_pat
     r = CliRunner().invoke(app, [*command, "--data-dir", str(tmp_path / "nowhere")])
     assert r.exit_code == 2 and "does not exist" in r.output, r.output
     assert "Traceback" not in r.output
+
+
+def test_the_vote_likelihoods_gradient_is_its_slope_the_consultation_included():
+    from scipy.optimize import approx_fprime
+
+    from collsec.validation.fit import COLUMNS, VoteData, _nll
+
+    rng = np.random.default_rng(4)
+    n, k = 60, len(COLUMNS)
+    data = VoteData(
+        x=rng.normal(size=(n, k)) * 0.1,  # supports of the order of the thresholds
+        measure=rng.integers(0, 3, n),
+        vote=rng.integers(0, 3, n),
+        case=np.zeros(n, dtype=int),
+        council=rng.random(n) < 0.5,
+    )
+    theta = np.concatenate([rng.uniform(0.1, 1.0, k), [0.3, 0.8, 1.2, 0.5, 0.4]])
+    prior = np.full(k, 0.5)
+    _, grad = _nll(theta, data, prior)
+    slope = approx_fprime(theta, lambda t: _nll(t, data, prior)[0], 1e-6)
+    assert np.allclose(grad, slope, rtol=1e-4, atol=1e-3)
+    assert abs(grad[-1]) > 1e-3  # the consultation moves the likelihood
+
+
+def test_the_consultation_is_written_to_fitted_yaml_with_its_error():
+    params = prior_params()
+    params = params.model_copy(
+        update={"thresholds": params.thresholds.model_copy(update={"consultation": 0.37})}
+    )
+    errors = {"thresholds.consultation": 0.05}
+    result = Fit(params, errors, 10, ["x"], 1.0, {"loglik": -1.0, "missed": 0})
+    values = to_yaml_data(result, "collsec fit")["values"]
+    assert values["thresholds.consultation"] == {"value": 0.37, "se": 0.05}

@@ -59,7 +59,8 @@ class BodyRecord(BaseModel):
     """What one body did: the drafts it voted on, in order, and the measure it adopted.
 
     ``referral`` is the Council's procedural vote that sent a blocked question to the
-    Assembly (on the Assembly's record), when there was one.
+    Assembly (on the Assembly's record), when there was one. ``consultation`` is what every
+    member's support gained for a vote here (:func:`consultation`; 0 outside a global council).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -73,6 +74,7 @@ class BodyRecord(BaseModel):
     adopted: Tool | None = None
     referral: Decision | None = None
     note: str = ""
+    consultation: float = 0.0
 
     def draft(self, measure: Tool) -> Draft | None:
         """The draft on ``measure``, if one was tabled."""
@@ -92,6 +94,7 @@ def deliberate(
     classes: Iterable[str] = (),
     tools: Iterable[Tool] | None = None,
     note: str = "",
+    consultation: float = 0.0,
 ) -> BodyRecord:
     """Vote the ladder in one body; stop at the first measure adopted.
 
@@ -107,6 +110,8 @@ def deliberate(
     tools:
         The measures that may be tabled here (default: all the institution's tools; the
         caller passes those it held on the crisis date).
+    consultation:
+        Added to every member's support for a vote here (:func:`consultation`).
 
     """
     absent = set(absent)
@@ -118,7 +123,9 @@ def deliberate(
     for measure in (t for t in LADDER if t in allowed):
         s = support[measure]
         votes = {
-            m: Vote.ABSENT if m in absent else vote_of(s.total[index[m]], s.threshold, band)
+            m: Vote.ABSENT
+            if m in absent
+            else vote_of(s.total[index[m]] + consultation, s.threshold, band)
             for m in members
         }
         decision = decide(
@@ -143,6 +150,7 @@ def deliberate(
         drafts=tuple(drafts),
         adopted=adopted,
         note=note,
+        consultation=consultation,
     )
 
 
@@ -172,6 +180,14 @@ def phase_of(scenario: Scenario, body: Body) -> str:
     if inst.scope == "global":
         return "fallback" if inst.fallback else "council"
     return "regional"
+
+
+def consultation(scenario: Scenario, body: Body, params: EngineParams) -> float:
+    """Support every member gains for a vote in ``body``: ``thresholds.consultation`` in a
+    global council (its drafts are negotiated among its few members before the vote), 0 in
+    the Assembly, a regional body or an alliance.
+    """
+    return params.thresholds.consultation if phase_of(scenario, body) == "council" else 0.0
 
 
 def ranks(scenario: Scenario) -> dict[str, int]:
@@ -254,6 +270,7 @@ def _run(scenario, sit, params, body, supports, tools, note="", ready=None):
         classes=scenario.threat.classes,
         tools=allowed,
         note=note,
+        consultation=consultation(scenario, body, params),
     )
 
 
@@ -270,7 +287,7 @@ def _referral(scenario, sit, params, council: Body, record: BodyRecord, supports
     votes = {
         m: Vote.ABSENT
         if scenario.actors[m].absent_from(council.id)
-        else vote_of(s.total[sit.index[m]], s.threshold, band)
+        else vote_of(s.total[sit.index[m]] + record.consultation, s.threshold, band)
         for m in record.members
     }
     return decide(inst.procedural_rule, record.members, votes)
