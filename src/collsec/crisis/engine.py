@@ -161,8 +161,10 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
         own = willing(final[Tool.FORCE].total, eligible, obliged, params.thresholds.force, params)
         ready = own | br.defence
         br.force_ready = ready
-        br.fighters = join_with_confidence(ready, power, sit.target, enemy, params) | br.defence
         whole |= own
+        # a garrison fighting where it stands brings only itself to the others' reckoning
+        offered = fielded(sit, ready, whole, power)
+        br.fighters = join_with_confidence(ready, offered, sit.target, enemy, params) | br.defence
     else:
         br.fighters = br.defence
     br.fielded = fielded(sit, br.fighters, whole, power)

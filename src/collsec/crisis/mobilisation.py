@@ -36,7 +36,9 @@ def join_with_confidence(
     A ready member joins when its own power at the theatre, plus the target's, plus
     ``mutual_confidence`` times the power of the other ready members, at least matches the
     aggressor's side: it expects a coalition that can win. With low confidence each holds
-    back and waits for others (the assurance problem of collective action).
+    back and waits for others (the assurance problem of collective action). ``power`` is what
+    each brings to the theatre (:func:`fielded`: a garrison fighting where it stands, only
+    itself).
     """
     total = float(power[ready].sum())
     own = np.where(ready, power, 0.0)
