@@ -18,6 +18,7 @@ from collsec.crisis import run_crisis
 from collsec.crisis.deliberation import phase_of
 from collsec.crisis.params import prior_params
 from collsec.errors import InputError
+from collsec.institutions import Tool
 from collsec.scenarios import load_scenario
 from collsec.voting.rules import Vote
 
@@ -372,6 +373,30 @@ def test_a_regional_body_does_not_turn_on_its_own_member_for_an_outsider():
     assert idle.drafts == () and "aggressor is a member" in idle.note
     both = korea(ANY, f"bodies=[{{id: R, institution: {REGIONAL}, members: [PRK, ROK, CUB, EGY]}}]")
     assert run_crisis(both, P).bodies[0].drafts != ()  # a dispute among its members
+
+
+def test_a_council_leaves_the_settlement_of_a_dispute_among_members_to_their_regional_body():
+    council = (
+        "{id: UNSC, institution: unsc-1946, members: [USA, UKG, FRN, TAW, RUS, CUB, ECU, EGY,"
+        " IND, NOR, YUG], permanent: [USA, UKG, FRN, TAW, RUS]}"
+    )
+
+    rule = "{veto_holders: all, exclude_parties: true}"  # the parties to the dispute not counted
+    institution = f"{{name: Region, scope: regional, rule: {rule}, tools: [condemnation]}}"
+
+    def run(members):
+        region = f"{{id: R, institution: {institution}, members: [{members}]}}"
+        result = run_crisis(korea(ANY, f"bodies=[{council}, {region}]"), P)
+        return {b.id: b for b in result.bodies}
+
+    apart = run("ROK, CUB, EGY")  # the aggressor is not a member: the Council condemns
+    assert apart["UNSC"].draft(Tool.CONDEMNATION) is not None and not apart["UNSC"].note
+    both = run("PRK, ROK, CUB, EGY")
+    assert both["R"].adopted is not None
+    assert both["UNSC"].draft(Tool.CONDEMNATION) is None  # settlement is left to R
+    assert "left to R" in both["UNSC"].note
+    tabled = [d.measure for d in both["UNSC"].drafts]
+    assert tabled and Tool.CONDEMNATION not in tabled  # enforcement stays the Council's
 
 
 def test_a_regional_force_needs_a_member_ready_and_able_to_field_it():
