@@ -191,46 +191,6 @@ def test_a_vote_is_explained_by_its_terms():
                 assert position.support == pytest.approx(total, abs=1e-3), code
 
 
-@given(st.floats(0.0, 2.0))
-def test_a_council_member_votes_as_its_support_plus_the_consultation(shift):
-    params = P.model_copy(
-        update={"thresholds": P.thresholds.model_copy(update={"consultation": shift})}
-    )
-    result = run_crisis(korea("actors.RUS.absent=false"), params, draws=20)
-    band = params.thresholds.band
-    council = result.bodies[0]
-    assert council.consultation == shift
-    for draft in council.drafts:
-        for member, vote in draft.votes.items():
-            position = result.positions[member][draft.measure.value]
-            assert vote == position.council_vote, member
-            gap = position.support - position.threshold
-            if abs(position.support) < 1e5 and abs(gap + shift) > 1e-3:
-                expect = (
-                    Vote.YES
-                    if gap + shift >= 0
-                    else Vote.NO
-                    if gap + shift < -band
-                    else Vote.ABSTAIN
-                )
-                assert vote == expect, member
-
-
-def test_the_consultation_makes_a_council_readier_not_the_assembly():
-    low = run_crisis(korea(), P, draws=20)
-    high_p = P.model_copy(
-        update={"thresholds": P.thresholds.model_copy(update={"consultation": 1.0})}
-    )
-    high = run_crisis(korea(), high_p, draws=20)
-    order = {Vote.NO: 0, Vote.ABSTAIN: 1, Vote.YES: 2}
-    for member, position in high.positions.items():
-        for measure, p in position.items():
-            before = low.positions[member][measure]
-            assert p.vote == before.vote  # outside a council nothing moves
-            assert order[p.council_vote] >= order[before.council_vote]
-    assert all(b.consultation == 0.0 for b in high.bodies if b.id != "UNSC")
-
-
 def test_the_api_applies_the_counterfactual_it_is_given():
     base = run_crisis(load_scenario("korea-1950"), P)
     cf = run_crisis(load_scenario("korea-1950"), P, counterfactual="ussr-present")

@@ -77,7 +77,7 @@ def enablers(records: list[BodyRecord], institutions, supports, index, params, r
             h
             for h in holders
             if draft.votes[h] == Vote.ABSENT
-            and vote_of(s.total[index[h]] + rec.consultation, s.threshold, band) == Vote.NO
+            and vote_of(s.total[index[h]], s.threshold, band) == Vote.NO
         ]
         out += [f"absent:{h}" for h in would_block]
         if (

@@ -63,8 +63,7 @@ class BodyRecord(BaseModel):
     """What one body did: the drafts it voted on, in order, and the measure it adopted.
 
     ``referral`` is the Council's procedural vote that sent a blocked question to the
-    Assembly (on the Assembly's record), when there was one. ``consultation`` is what every
-    member's support gained for a vote here (:func:`consultation`; 0 outside a global council).
+    Assembly (on the Assembly's record), when there was one.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -78,7 +77,6 @@ class BodyRecord(BaseModel):
     adopted: Tool | None = None
     referral: Decision | None = None
     note: str = ""
-    consultation: float = 0.0
 
     def draft(self, measure: Tool) -> Draft | None:
         """The draft on ``measure``, if one was tabled."""
@@ -98,7 +96,6 @@ def deliberate(
     classes: Iterable[str] = (),
     tools: Iterable[Tool] | None = None,
     note: str = "",
-    consultation: float = 0.0,
 ) -> BodyRecord:
     """Vote the ladder in one body; stop at the first measure adopted.
 
@@ -114,8 +111,6 @@ def deliberate(
     tools:
         The measures that may be tabled here (default: all the institution's tools; the
         caller passes those it held on the crisis date).
-    consultation:
-        Added to every member's support for a vote here (:func:`consultation`).
 
     """
     absent = set(absent)
@@ -127,9 +122,7 @@ def deliberate(
     for measure in (t for t in LADDER if t in allowed):
         s = support[measure]
         votes = {
-            m: Vote.ABSENT
-            if m in absent
-            else vote_of(s.total[index[m]] + consultation, s.threshold, band)
+            m: Vote.ABSENT if m in absent else vote_of(s.total[index[m]], s.threshold, band)
             for m in members
         }
         decision = decide(
@@ -154,7 +147,6 @@ def deliberate(
         drafts=tuple(drafts),
         adopted=adopted,
         note=note,
-        consultation=consultation,
     )
 
 
@@ -184,14 +176,6 @@ def phase_of(scenario: Scenario, body: Body) -> str:
     if inst.scope == "global":
         return "fallback" if inst.fallback else "council"
     return "regional"
-
-
-def consultation(scenario: Scenario, body: Body, params: EngineParams) -> float:
-    """Support every member gains for a vote in ``body``: ``thresholds.consultation`` in a
-    global council (its drafts are negotiated among its few members before the vote), 0 in
-    the Assembly, a regional body or an alliance.
-    """
-    return params.thresholds.consultation if phase_of(scenario, body) == "council" else 0.0
 
 
 def ranks(scenario: Scenario) -> dict[str, int]:
@@ -274,7 +258,6 @@ def _run(scenario, sit, params, body, supports, tools, note="", ready=None):
         classes=scenario.threat.classes,
         tools=allowed,
         note=note,
-        consultation=consultation(scenario, body, params),
     )
 
 
@@ -291,7 +274,7 @@ def _referral(scenario, sit, params, council: Body, record: BodyRecord, supports
     votes = {
         m: Vote.ABSENT
         if scenario.actors[m].absent_from(council.id)
-        else vote_of(s.total[sit.index[m]] + record.consultation, s.threshold, band)
+        else vote_of(s.total[sit.index[m]], s.threshold, band)
         for m in record.members
     }
     return decide(inst.procedural_rule, record.members, votes)

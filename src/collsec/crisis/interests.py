@@ -26,9 +26,7 @@ mass-atrocity situation from the 2005 World Summit (A/RES/60/1, paras. 138-139).
 
 The aggressor and its side oppose every measure; the target supports every measure. A member
 votes yes when support >= the measure's threshold, no when it is more than ``band`` below,
-and abstains in between (:func:`vote_of`). In a global council every member's support gains
-``thresholds.consultation`` (:func:`collsec.crisis.deliberation.consultation`): the same state
-votes more readily on a text negotiated among a council's few members.
+and abstains in between (:func:`vote_of`).
 """
 
 from __future__ import annotations
@@ -215,11 +213,9 @@ def vote_of(value: float, threshold: float, band: float) -> Vote:
     return Vote.ABSTAIN
 
 
-def votes_of(s: Support, params: EngineParams, shift: float = 0.0) -> np.ndarray:
-    """Every actor's vote on ``s.tool`` as an array of :class:`Vote` values (shape (n,)),
-    ``shift`` added to each support (a global council's consultation).
-    """
+def votes_of(s: Support, params: EngineParams) -> np.ndarray:
+    """Every actor's vote on ``s.tool`` as an array of :class:`Vote` values (shape (n,))."""
     band = params.thresholds.band
     out = np.empty(s.total.shape, dtype=object)
-    out[:] = [vote_of(v + shift, s.threshold, band) for v in s.total]
+    out[:] = [vote_of(v, s.threshold, band) for v in s.total]
     return out

@@ -39,12 +39,9 @@ class Position(_Frozen):
     """A member's position on one measure, and why: its vote by the support rule (before any
     absence), its support, the threshold a yes needs, and the terms of its support
     (concern, partisanship, alliance, cost, non_intervention: the last two subtract).
-    ``council_vote`` is its vote in a global council, where the threshold is lower by
-    ``thresholds.consultation`` (:func:`collsec.crisis.deliberation.consultation`).
     """
 
     vote: Vote
-    council_vote: Vote
     support: float
     threshold: float
     terms: dict[str, float]

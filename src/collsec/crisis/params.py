@@ -39,7 +39,6 @@ PRIORS: dict[str, float] = {
     "thresholds.sanctions": 0.9,
     "thresholds.force": 1.3,
     "thresholds.band": 0.5,
-    "thresholds.consultation": 0.0,
     "concern_scale": 1.5,
     "indivisibility": 0.5,
     "partisanship": 1.0,
@@ -94,15 +93,6 @@ class Thresholds(_Params):
     sanctions: Real = _f("thresholds.sanctions")
     force: Real = _f("thresholds.force")
     band: float = Field(default=_f("thresholds.band"), gt=0, allow_inf_nan=False)
-    consultation: Weight = _f("thresholds.consultation")
-    """How much lower every threshold is for a vote in a global council (the Security
-    Council, the League Council) than anywhere else, in units of support: a council votes on
-    texts its few members negotiated in closed consultations until they carry, and its
-    elected members seldom stand against the permanent members that sponsor them (since 1990
-    most Council resolutions have been adopted unanimously; Vreeland & Dreher 2014, *The
-    Political Economy of the United Nations Security Council*). The same states vote in the
-    Assembly on texts drafted by groups, with no such bargain. Prior 0 (no difference),
-    fitted in stage 1 on the recorded votes and decisions."""
 
 
 class SanctionWeights(_Params):
