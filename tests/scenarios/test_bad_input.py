@@ -88,7 +88,9 @@ def test_a_missing_file_names_the_built_in_cases():
     [
         ("nonsense=1", "--param: nonsense: expected a parameter of the engine"),
         ("commitment=2", "--param: commitment: expected less than or equal to 1, got 2"),
-        ("thresholds.nonsense=1", "--param: thresholds.nonsense"),
+        ("thresholds.nonsense=1", "--param: thresholds.nonsense: expected a parameter of the"),
+        ("thresholds.nonsense=1", "thresholds.condemnation, thresholds.sanctions"),
+        ("sanction_weights.gold=1", "sanction_weights.arms, sanction_weights.financial"),
         ("indivisibility=high", "--param: indivisibility: expected a valid number"),
         ("commitment", "--param: commitment: expected PATH=VALUE"),
     ],

@@ -66,10 +66,7 @@ def engine_params(assignments: list[str]) -> EngineParams:
         err = exc.errors()[0]
         place = ".".join(str(p) for p in err["loc"])
         expected = (
-            (
-                "a parameter of the engine (see docs/model.md): "
-                + ", ".join(EngineParams.model_fields)
-            )
+            "a parameter of the engine (see docs/model.md): " + ", ".join(_names_at(err["loc"]))
             if err["type"] == "extra_forbidden"
             else err["msg"].removeprefix("Input should be ")
         )
@@ -77,6 +74,19 @@ def engine_params(assignments: list[str]) -> EngineParams:
         raise InputError(
             "--param", place, expected, None if isinstance(got, dict) else got
         ) from None
+
+
+def _names_at(loc: tuple) -> list[str]:
+    """The parameters beside the unknown one at ``loc`` (``thresholds.nope`` ->
+    ``thresholds.condemnation``, ...), dotted as ``--param`` takes them.
+    """
+    from collsec.crisis import EngineParams
+
+    model = EngineParams
+    for name in loc[:-1]:
+        model = model.model_fields[name].annotation
+    prefix = "".join(f"{name}." for name in loc[:-1])
+    return [prefix + name for name in model.model_fields]
 
 
 @app.command()
