@@ -191,6 +191,46 @@ def test_a_vote_is_explained_by_its_terms():
                 assert position.support == pytest.approx(total, abs=1e-3), code
 
 
+@given(st.floats(0.0, 2.0))
+def test_an_elected_council_member_votes_as_its_support_plus_the_deference(shift):
+    params = P.model_copy(
+        update={"thresholds": P.thresholds.model_copy(update={"deference": shift})}
+    )
+    result = run_crisis(korea("actors.RUS.absent=false"), params, draws=20)
+    band = params.thresholds.band
+    council = result.bodies[0]
+    assert council.deference == shift
+    for draft in council.drafts:
+        for member, vote in draft.votes.items():
+            position = result.positions[member][draft.measure.value]
+            permanent = member in council.permanent
+            assert vote == (position.vote if permanent else position.elected_vote), member
+            gap = position.support - position.threshold + (0.0 if permanent else shift)
+            if abs(position.support) < 1e5 and abs(gap) > 1e-3:
+                expect = Vote.YES if gap >= 0 else Vote.NO if gap < -band else Vote.ABSTAIN
+                assert vote == expect, member
+
+
+def test_the_deference_makes_elected_members_readier_not_the_assembly():
+    low = run_crisis(korea(), P, draws=20)
+    high_p = P.model_copy(update={"thresholds": P.thresholds.model_copy(update={"deference": 1.0})})
+    high = run_crisis(korea(), high_p, draws=20)
+    order = {Vote.NO: 0, Vote.ABSTAIN: 1, Vote.YES: 2}
+    for member, position in high.positions.items():
+        for measure, p in position.items():
+            before = low.positions[member][measure]
+            assert p.vote == before.vote  # outside a council nothing moves
+            assert order[p.elected_vote] >= order[before.elected_vote]
+    council = high.bodies[0]
+    for draft in council.drafts:
+        for member in council.permanent:  # the permanent members vote their interests
+            assert draft.votes[member] in (
+                high.positions[member][draft.measure.value].vote,
+                Vote.ABSENT,
+            )
+    assert all(b.deference == 0.0 for b in high.bodies if b.id != "UNSC")
+
+
 def test_the_api_applies_the_counterfactual_it_is_given():
     base = run_crisis(load_scenario("korea-1950"), P)
     cf = run_crisis(load_scenario("korea-1950"), P, counterfactual="ussr-present")

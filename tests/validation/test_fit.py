@@ -317,7 +317,7 @@ def test_a_data_directory_that_does_not_exist_is_refused_before_any_work(tmp_pat
     assert "Traceback" not in r.output
 
 
-def test_the_vote_likelihoods_gradient_is_its_slope():
+def test_the_vote_likelihoods_gradient_is_its_slope_the_deference_included():
     from scipy.optimize import approx_fprime
 
     from collsec.validation.fit import COLUMNS, VoteData, _nll
@@ -329,9 +329,22 @@ def test_the_vote_likelihoods_gradient_is_its_slope():
         measure=rng.integers(0, 3, n),
         vote=rng.integers(0, 3, n),
         case=np.zeros(n, dtype=int),
+        elected=rng.random(n) < 0.5,
     )
-    theta = np.concatenate([rng.uniform(0.1, 1.0, k), [0.3, 0.8, 1.2, 0.5]])
+    theta = np.concatenate([rng.uniform(0.1, 1.0, k), [0.3, 0.8, 1.2, 0.5, 0.4]])
     prior = np.full(k, 0.5)
     _, grad = _nll(theta, data, prior)
     slope = approx_fprime(theta, lambda t: _nll(t, data, prior)[0], 1e-6)
     assert np.allclose(grad, slope, rtol=1e-4, atol=1e-3)
+    assert abs(grad[-1]) > 1e-3  # the deference moves the likelihood
+
+
+def test_the_deference_is_written_to_fitted_yaml_with_its_error():
+    params = prior_params()
+    params = params.model_copy(
+        update={"thresholds": params.thresholds.model_copy(update={"deference": 0.37})}
+    )
+    errors = {"thresholds.deference": 0.05}
+    result = Fit(params, errors, 10, ["x"], 1.0, {"loglik": -1.0, "missed": 0})
+    values = to_yaml_data(result, "collsec fit")["values"]
+    assert values["thresholds.deference"] == {"value": 0.37, "se": 0.05}

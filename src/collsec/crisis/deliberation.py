@@ -63,7 +63,9 @@ class BodyRecord(BaseModel):
     """What one body did: the drafts it voted on, in order, and the measure it adopted.
 
     ``referral`` is the Council's procedural vote that sent a blocked question to the
-    Assembly (on the Assembly's record), when there was one.
+    Assembly (on the Assembly's record), when there was one. ``deference`` is what an
+    elected member's support gained for a vote here (:func:`deference`; 0 outside a global
+    council; a permanent member gains nothing).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -77,6 +79,7 @@ class BodyRecord(BaseModel):
     adopted: Tool | None = None
     referral: Decision | None = None
     note: str = ""
+    deference: float = 0.0
 
     def draft(self, measure: Tool) -> Draft | None:
         """The draft on ``measure``, if one was tabled."""
@@ -96,6 +99,7 @@ def deliberate(
     classes: Iterable[str] = (),
     tools: Iterable[Tool] | None = None,
     note: str = "",
+    deference: float = 0.0,
 ) -> BodyRecord:
     """Vote the ladder in one body; stop at the first measure adopted.
 
@@ -111,18 +115,23 @@ def deliberate(
     tools:
         The measures that may be tabled here (default: all the institution's tools; the
         caller passes those it held on the crisis date).
+    deference:
+        Added to the support of every member that is not ``permanent`` (:func:`deference`).
 
     """
     absent = set(absent)
     held = {p.tool for p in institution.tools}
     allowed = held if tools is None else set(tools) & held
     band = params.thresholds.band
+    gain = {m: 0.0 if m in permanent else deference for m in members}
     drafts = []
     adopted = None
     for measure in (t for t in LADDER if t in allowed):
         s = support[measure]
         votes = {
-            m: Vote.ABSENT if m in absent else vote_of(s.total[index[m]], s.threshold, band)
+            m: Vote.ABSENT
+            if m in absent
+            else vote_of(s.total[index[m]] + gain[m], s.threshold, band)
             for m in members
         }
         decision = decide(
@@ -147,6 +156,7 @@ def deliberate(
         drafts=tuple(drafts),
         adopted=adopted,
         note=note,
+        deference=deference,
     )
 
 
@@ -176,6 +186,15 @@ def phase_of(scenario: Scenario, body: Body) -> str:
     if inst.scope == "global":
         return "fallback" if inst.fallback else "council"
     return "regional"
+
+
+def deference(scenario: Scenario, body: Body, params: EngineParams) -> float:
+    """Support an elected member gains for a vote in ``body``: ``thresholds.deference`` in a
+    global council (elected members seldom stand against the permanent members that sponsor
+    a text), 0 in the Assembly, a regional body or an alliance. Permanent members gain
+    nothing (:func:`deliberate`).
+    """
+    return params.thresholds.deference if phase_of(scenario, body) == "council" else 0.0
 
 
 def ranks(scenario: Scenario) -> dict[str, int]:
@@ -258,6 +277,7 @@ def _run(scenario, sit, params, body, supports, tools, note="", ready=None):
         classes=scenario.threat.classes,
         tools=allowed,
         note=note,
+        deference=deference(scenario, body, params),
     )
 
 
@@ -274,7 +294,11 @@ def _referral(scenario, sit, params, council: Body, record: BodyRecord, supports
     votes = {
         m: Vote.ABSENT
         if scenario.actors[m].absent_from(council.id)
-        else vote_of(s.total[sit.index[m]], s.threshold, band)
+        else vote_of(
+            s.total[sit.index[m]] + (0.0 if m in record.permanent else record.deference),
+            s.threshold,
+            band,
+        )
         for m in record.members
     }
     return decide(inst.procedural_rule, record.members, votes)

@@ -213,9 +213,11 @@ def vote_of(value: float, threshold: float, band: float) -> Vote:
     return Vote.ABSTAIN
 
 
-def votes_of(s: Support, params: EngineParams) -> np.ndarray:
-    """Every actor's vote on ``s.tool`` as an array of :class:`Vote` values (shape (n,))."""
+def votes_of(s: Support, params: EngineParams, shift: float = 0.0) -> np.ndarray:
+    """Every actor's vote on ``s.tool`` as an array of :class:`Vote` values (shape (n,)),
+    ``shift`` added to each support (an elected council member's deference).
+    """
     band = params.thresholds.band
     out = np.empty(s.total.shape, dtype=object)
-    out[:] = [vote_of(v, s.threshold, band) for v in s.total]
+    out[:] = [vote_of(v + shift, s.threshold, band) for v in s.total]
     return out

@@ -39,9 +39,12 @@ class Position(_Frozen):
     """A member's position on one measure, and why: its vote by the support rule (before any
     absence), its support, the threshold a yes needs, and the terms of its support
     (concern, partisanship, alliance, cost, non_intervention: the last two subtract).
+    ``elected_vote`` is its vote as an elected member of a global council, where its threshold
+    is lower by ``thresholds.deference`` (:func:`collsec.crisis.deliberation.deference`).
     """
 
     vote: Vote
+    elected_vote: Vote
     support: float
     threshold: float
     terms: dict[str, float]

@@ -39,6 +39,7 @@ PRIORS: dict[str, float] = {
     "thresholds.sanctions": 0.9,
     "thresholds.force": 1.3,
     "thresholds.band": 0.5,
+    "thresholds.deference": 0.0,
     "concern_scale": 1.5,
     "indivisibility": 0.5,
     "partisanship": 1.0,
@@ -93,6 +94,13 @@ class Thresholds(_Params):
     sanctions: Real = _f("thresholds.sanctions")
     force: Real = _f("thresholds.force")
     band: float = Field(default=_f("thresholds.band"), gt=0, allow_inf_nan=False)
+    deference: Weight = _f("thresholds.deference")
+    """How much lower every threshold is for an elected member of a global council (the
+    Security Council, the League Council) than for the same state anywhere else, in units of
+    support: elected members seldom stand against the permanent members that sponsor a text,
+    on which their aid and standing depend (Kuziemko & Werker 2006; Vreeland & Dreher 2014),
+    while the permanent members vote their interests, as they do in the Assembly. Prior 0 (no
+    difference), fitted in stage 1 on the recorded votes and decisions."""
 
 
 class SanctionWeights(_Params):

@@ -489,15 +489,24 @@ def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
             support = f"{position.support:+.2f}"
             terms = [f"{position.terms[k]:+.2f}" for k, _ in TERM_COLUMNS]
         name = labels(member).rsplit(" [", 1)[0]
-        table.add_row(f"{member} {name}", position.vote.value, support, *terms)
+        elected = council.deference and member not in council.permanent
+        vote = position.elected_vote if elected else position.vote
+        table.add_row(f"{member} {name}", vote.value, support, *terms)
         shown += 1
         if shown == 15:
             break
     threshold = next(iter(result.positions.values()))[measure].threshold
+    where = (
+        f", an elected member's {threshold - council.deference:+.2f} (its deference "
+        f"{council.deference:.2f})"
+        if council.deference
+        else ""
+    )
     table.caption = (
-        f"a yes needs a total >= {threshold:+.2f}. concn: concern for the aggression; side: "
-        "affinity with the target over the aggressor; pact: treaty pledges; cost and nonin "
-        "(non-intervention) subtract. --json: every actor, every measure."
+        f"a yes needs a total >= {threshold:+.2f}{where}. concn: "
+        "concern for the aggression; side: affinity with the target over the aggressor; pact: "
+        "treaty pledges; cost and nonin (non-intervention) subtract. --json: every actor, every "
+        "measure."
     )
     return table
 

@@ -43,7 +43,7 @@ from scipy.special import expit
 from scipy.stats import qmc
 
 from collsec.crisis import EngineParams, run_crisis
-from collsec.crisis.deliberation import capable
+from collsec.crisis.deliberation import capable, phase_of
 from collsec.crisis.interests import FEATURES, features, weights
 from collsec.crisis.situation import power_at_theatre, situation
 from collsec.institutions import Tool
@@ -117,6 +117,7 @@ class VoteData:
     vote: np.ndarray
     case: np.ndarray
     decision: np.ndarray | None = None
+    elected: np.ndarray | None = None  # bool per row: cast by an elected member of a council
     member: list[str] = field(default_factory=list)
     cases: list[str] = field(default_factory=list)
     bodies: list = field(default_factory=list)
@@ -160,8 +161,12 @@ def _magnitudes(params: EngineParams) -> dict[str, float]:
     return out
 
 
-def with_vote_rule(params: EngineParams, magnitudes: dict, thresholds, band: float):
-    """Engine parameters with the vote rule's fitted weights, thresholds and band."""
+def with_vote_rule(
+    params: EngineParams, magnitudes: dict, thresholds, band: float, deference: float
+):
+    """Engine parameters with the vote rule's fitted weights, thresholds, band and a global
+    council's elected members' deference.
+    """
     norm, proximity = magnitudes["norm"], magnitudes["proximity"]
     eta = norm + proximity
     update = {
@@ -174,6 +179,7 @@ def with_vote_rule(params: EngineParams, magnitudes: dict, thresholds, band: flo
                 "sanctions": thresholds[1],
                 "force": thresholds[2],
                 "band": band,
+                "deference": deference,
             }
         ),
     }
@@ -208,6 +214,7 @@ class BodyObs:
     ladder: bool = True  # False: the Assembly, which does not table every measure it may
     sponsors: np.ndarray | None = None  # force design rows of the states able to sponsor
     bound: int | None = None  # censored: nothing stronger than this measure adopted (-1: none)
+    elected: np.ndarray | None = None  # bool per counted member: elected to a global council
 
 
 RESPONSE_BOUND = {"none": -1, "condemnation": 0, "sanctions": 1}
@@ -235,12 +242,7 @@ def body_observations(
     Assembly decision says nothing of the stronger measures: the Assembly takes up what the
     Council was blocked on, not every measure it may recommend.
     """
-    from collsec.crisis.deliberation import (
-        parties_of,
-        phase_of,
-        sponsor_pool,
-        turns_on_own_member,
-    )
+    from collsec.crisis.deliberation import parties_of, sponsor_pool, turns_on_own_member
     from collsec.validation.decisions import compile_rule
 
     out = []
@@ -295,6 +297,9 @@ def body_observations(
                 ladder=not inst.fallback,
                 sponsors=sponsors,
                 bound=bound,
+                elected=np.array(
+                    [phase == "council" and m not in scenario.permanent(body) for m in counted]
+                ),
             )
         )
     return out
@@ -309,6 +314,7 @@ def vote_data(
     added to ``warnings``.
     """
     rows, measures, votes, owners, names, bodies, drafts = [], [], [], [], [], [], []
+    elected: list[bool] = []
     n_drafts = -1
     members: list[str] = []
     for case in cases:
@@ -328,6 +334,9 @@ def vote_data(
             if decision.measure not in SCORED:
                 continue
             n_drafts += 1
+            body = next((b for b in scenario.bodies if b.id == decision.body), None)
+            council = body is not None and phase_of(scenario, body) == "council"
+            permanent = scenario.permanent(body) if council else ()
             for member, vote in decision_votes(decision, data_dir, warnings).items():
                 i = sit.index.get(member)
                 if vote not in CATEGORY or i is None:
@@ -340,6 +349,7 @@ def vote_data(
                 rows.append(x_all[m][i])
                 measures.append(m)
                 drafts.append(n_drafts)
+                elected.append(council and member not in permanent)
                 members.append(member)
                 votes.append(CATEGORY[vote])
                 owners.append(len(names) - 1)
@@ -349,22 +359,31 @@ def vote_data(
         vote=np.array(votes, dtype=int),
         case=np.array(owners, dtype=int),
         decision=np.array(drafts, dtype=int),
+        elected=np.array(elected, dtype=bool),
         member=members,
         cases=names,
         bodies=bodies,
     )
 
 
+def _elected(data: VoteData) -> np.ndarray:
+    """1.0 for each vote cast by an elected member of a global council, else 0.0."""
+    if data.elected is None:
+        return np.zeros(len(data.vote))
+    return data.elected.astype(float)
+
+
 def _unpack(theta: np.ndarray):
     k = len(COLUMNS)
-    return theta[:k], theta[k : k + 3], theta[k + 3]
+    return theta[:k], theta[k : k + 3], theta[k + 3], theta[k + 4]
 
 
 def _nll(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = None):
     """Negative log-likelihood of the votes (plus the ridge penalty), and its gradient."""
-    magnitudes, thresholds, band = _unpack(theta)
+    magnitudes, thresholds, band, deference = _unpack(theta)
     signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
-    s = data.x @ (signs * magnitudes)
+    elected = _elected(data)
+    s = data.x @ (signs * magnitudes) + deference * elected
     t = thresholds[data.measure]
     z_yes = (s - t) / NOISE
     z_no = (s - t + band) / NOISE
@@ -390,6 +409,7 @@ def _nll(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = N
     for m in range(3):
         grad[k + m] = -grad_s[data.measure == m].sum()
     grad[k + 3] = (g * dp_db).sum()
+    grad[k + 4] = (grad_s * elected).sum()
     n = max(len(p), 1)
     diff = magnitudes - prior
     nll += RIDGE * n * 0.01 * np.sum(diff**2)
@@ -397,8 +417,10 @@ def _nll(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = N
     return nll, grad
 
 
-def _probabilities(x: np.ndarray, magnitudes, threshold: float, band: float) -> np.ndarray:
-    """(k, 3) probabilities of yes, abstain, no by the ordered logit."""
+def _probabilities(x: np.ndarray, magnitudes, threshold, band: float) -> np.ndarray:
+    """(k, 3) probabilities of yes, abstain, no by the ordered logit (``threshold``: one, or
+    one per row).
+    """
     signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
     s = x @ (signs * magnitudes)
     f_yes = expit((s - threshold) / NOISE)
@@ -410,12 +432,13 @@ def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> floa
     """-log P(recorded decisions of the bodies) (:mod:`collsec.validation.decisions`)."""
     from collsec.validation.decisions import p_adopted, p_level
 
-    magnitudes, thresholds, band = _unpack(theta)
+    magnitudes, thresholds, band, deference = _unpack(theta)
     total = 0.0
     for obs in bodies:
         adoptions = []
+        lower = 0.0 if obs.elected is None else deference * obs.elected
         for m in obs.tabled:
-            probs = _probabilities(obs.x[m], magnitudes, thresholds[m], band)
+            probs = _probabilities(obs.x[m], magnitudes, thresholds[m] - lower, band)
             fixed = ~np.isnan(obs.fixed[:, 0])
             probs[fixed] = obs.fixed[fixed]
             p = p_adopted(obs.rule, probs)
@@ -450,12 +473,12 @@ def fit_votes(
     prior_m = _magnitudes(params)
     prior = np.array([prior_m[c] for c in COLUMNS])
     t = params.thresholds
-    theta0 = np.concatenate([prior, [t.condemnation, t.sanctions, t.force, t.band]])
+    theta0 = np.concatenate([prior, [t.condemnation, t.sanctions, t.force, t.band, t.deference]])
     bounds = [
         (prior[k], prior[k]) if c in FIXED_IN_STAGE_1 else (0.0, 50.0)
         for k, c in enumerate(COLUMNS)
     ]
-    bounds += [(-20.0, 20.0)] * 3 + [(0.02, 20.0)]
+    bounds += [(-20.0, 20.0)] * 3 + [(0.02, 20.0), (0.0, 20.0)]
     result = minimize(
         _objective,
         theta0,
@@ -482,17 +505,18 @@ def bootstrap(
         for _ in range(reps)
     ]
     draws = [theta for theta, _ in pool_map(fit_votes, jobs, workers)]
-    return np.std(np.array(draws), axis=0, ddof=1) if reps > 1 else np.zeros(len(COLUMNS) + 4)
+    return np.std(np.array(draws), axis=0, ddof=1) if reps > 1 else np.zeros(len(COLUMNS) + 5)
 
 
 def vote_params(theta: np.ndarray, params: EngineParams) -> EngineParams:
     """Engine parameters carrying the vote rule of ``theta``."""
-    magnitudes, thresholds, band = _unpack(theta)
+    magnitudes, thresholds, band, deference = _unpack(theta)
     return with_vote_rule(
         params,
         dict(zip(COLUMNS, map(float, magnitudes), strict=True)),
         list(map(float, thresholds)),
         float(band),
+        float(deference),
     )
 
 
@@ -607,7 +631,7 @@ def vote_error(data: VoteData | None, params: EngineParams) -> float:
     t = params.thresholds
     thresholds = np.array([t.condemnation, t.sanctions, t.force])
     signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
-    s = data.x @ (signs * magnitudes)
+    s = data.x @ (signs * magnitudes) + t.deference * _elected(data)
     th = thresholds[data.measure]
     predicted = np.where(s >= th, 0, np.where(s < th - t.band, 2, 1))
     return float(np.mean(predicted != data.vote))
@@ -990,7 +1014,7 @@ def fit(
         say(f"note: {note} (the fit goes on without those votes)")
     errors = bootstrap(data, params, reps, seed, workers)
     names = [*COLUMNS, "thresholds.condemnation", "thresholds.sanctions", "thresholds.force"]
-    names.append("thresholds.band")
+    names += ["thresholds.band", "thresholds.deference"]
     se = dict(zip(names, map(float, errors), strict=True))
     say(
         f"stage 2: responses and results of {len(train)} training cases ({draws} draws each),"
@@ -1087,6 +1111,7 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "thresholds.sanctions": p.thresholds.sanctions,
         "thresholds.force": p.thresholds.force,
         "thresholds.band": p.thresholds.band,
+        "thresholds.deference": p.thresholds.deference,
         **{name: _get(p, name) for name in (*OUTCOME, *WAR)},
     }
     column_of = {name: column for column, name in PARAMETER_OF.items()}
