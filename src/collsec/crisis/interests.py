@@ -220,6 +220,9 @@ def votes_of(s: Support, params: EngineParams, shift: float = 0.0) -> np.ndarray
     ``shift`` added to each support (an elected council member's deference).
     """
     band = params.thresholds.band
-    out = np.empty(s.total.shape, dtype=object)
-    out[:] = [vote_of(v + shift, s.threshold, band) for v in s.total]
+    total = s.total + shift
+    out = np.empty(total.shape, dtype=object)  # as vote_of, for every actor at once
+    out.fill(Vote.ABSTAIN)  # (np.full would turn the str enum into a truncated string)
+    out[total >= s.threshold] = Vote.YES
+    out[total < s.threshold - band] = Vote.NO
     return out
