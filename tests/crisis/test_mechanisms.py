@@ -157,6 +157,29 @@ def test_a_garrison_fights_where_it_stands_its_state_only_by_pledge_or_will():
     assert "USA" in held.self_defence and "USA" in pledged.self_defence
 
 
+def test_the_others_reckon_on_a_garrison_as_only_itself(monkeypatch):
+    """A ready member counts on the power the others bring: a garrison fighting where it stands
+    brings itself, not its state's whole power (the Soviet garrison here is not pledged)."""
+    import collsec.crisis.engine as engine
+
+    seen = []
+
+    def spy(ready, power, target, enemy, params):
+        seen.append((ready.copy(), power.copy()))
+        return join(ready, power, target, enemy, params)
+
+    join = engine.join_with_confidence
+    monkeypatch.setattr(engine, "join_with_confidence", spy)
+    scenario = korea("actors.RUS.forces_in_place=0.01")
+    result = run_crisis(scenario, P, draws=20)
+    assert result.response == "authorised_force" and "RUS" in result.self_defence
+    assert seen
+    i = list(scenario.actors).index("RUS")
+    garrison = scenario.actors["RUS"].capability * 0.01
+    for ready, power in seen:
+        assert ready[i] and power[i] == pytest.approx(garrison)
+
+
 def test_a_population_sits_in_no_body():
     import yaml
 
