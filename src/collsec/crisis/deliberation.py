@@ -64,8 +64,8 @@ class BodyRecord(BaseModel):
 
     ``referral`` is the Council's procedural vote that sent a blocked question to the
     Assembly (on the Assembly's record), when there was one. ``deference`` is what an
-    elected member's support gained for a vote here (:func:`deference`; 0 outside a global
-    council; a permanent member gains nothing).
+    elected member's support gained for a vote here (:func:`deference_in`; 0 outside a global
+    council; a permanent member gains nothing: :meth:`gain`).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -80,6 +80,10 @@ class BodyRecord(BaseModel):
     referral: Decision | None = None
     note: str = ""
     deference: float = 0.0
+
+    def gain(self, member: str) -> float:
+        """What ``member``'s support gained for its vote here (:func:`elected_gain`)."""
+        return elected_gain(member, self.permanent, self.deference)
 
     def draft(self, measure: Tool) -> Draft | None:
         """The draft on ``measure``, if one was tabled."""
@@ -116,14 +120,13 @@ def deliberate(
         The measures that may be tabled here (default: all the institution's tools; the
         caller passes those it held on the crisis date).
     deference:
-        Added to the support of every member that is not ``permanent`` (:func:`deference`).
+        Added to the support of every member that is not ``permanent`` (:func:`deference_in`).
 
     """
     absent = set(absent)
     held = {p.tool for p in institution.tools}
     allowed = held if tools is None else set(tools) & held
     band = params.thresholds.band
-    gain = {m: 0.0 if m in permanent else deference for m in members}
     drafts = []
     adopted = None
     for measure in (t for t in LADDER if t in allowed):
@@ -131,7 +134,9 @@ def deliberate(
         votes = {
             m: Vote.ABSENT
             if m in absent
-            else vote_of(s.total[index[m]] + gain[m], s.threshold, band)
+            else vote_of(
+                s.total[index[m]] + elected_gain(m, permanent, deference), s.threshold, band
+            )
             for m in members
         }
         decision = decide(
@@ -188,7 +193,27 @@ def phase_of(scenario: Scenario, body: Body) -> str:
     return "regional"
 
 
-def deference(scenario: Scenario, body: Body, params: EngineParams) -> float:
+def elected_gain(member: str, permanent: Iterable[str], deference: float) -> float:
+    """The support ``member`` gains for a vote in a body with these ``permanent`` members and
+    this ``deference`` (:func:`deference_in`): the deference for an elected member, 0 for a
+    permanent one, who votes its interests.
+    """
+    return 0.0 if member in permanent else deference
+
+
+def elected_to_council(scenario: Scenario, body_id: str, member: str) -> bool:
+    """Whether ``member`` sits in body ``body_id`` of the scenario as an elected member of a
+    global council, the seat whose vote :func:`deference_in` moves.
+    """
+    body = next((b for b in scenario.bodies if b.id == body_id), None)
+    return (
+        body is not None
+        and phase_of(scenario, body) == "council"
+        and member not in scenario.permanent(body)
+    )
+
+
+def deference_in(scenario: Scenario, body: Body, params: EngineParams) -> float:
     """Support an elected member gains for a vote in ``body``: ``thresholds.deference`` in a
     global council (elected members seldom stand against the permanent members that sponsor
     a text), 0 in the Assembly, a regional body or an alliance. Permanent members gain
@@ -277,7 +302,7 @@ def _run(scenario, sit, params, body, supports, tools, note="", ready=None):
         classes=scenario.threat.classes,
         tools=allowed,
         note=note,
-        deference=deference(scenario, body, params),
+        deference=deference_in(scenario, body, params),
     )
 
 
@@ -294,11 +319,7 @@ def _referral(scenario, sit, params, council: Body, record: BodyRecord, supports
     votes = {
         m: Vote.ABSENT
         if scenario.actors[m].absent_from(council.id)
-        else vote_of(
-            s.total[sit.index[m]] + (0.0 if m in record.permanent else record.deference),
-            s.threshold,
-            band,
-        )
+        else vote_of(s.total[sit.index[m]] + record.gain(m), s.threshold, band)
         for m in record.members
     }
     return decide(inst.procedural_rule, record.members, votes)

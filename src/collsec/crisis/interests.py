@@ -27,7 +27,7 @@ mass-atrocity situation from the 2005 World Summit (A/RES/60/1, paras. 138-139).
 The aggressor and its side oppose every measure; the target supports every measure. A member
 votes yes when support >= the measure's threshold, no when it is more than ``band`` below,
 and abstains in between (:func:`vote_of`). An elected member of a global council adds
-``thresholds.deference`` (:func:`collsec.crisis.deliberation.deference`): it seldom stands
+``thresholds.deference`` (:func:`collsec.crisis.deliberation.deference_in`): it seldom stands
 against the permanent members that sponsor a text.
 """
 

@@ -40,7 +40,7 @@ class Position(_Frozen):
     absence), its support, the threshold a yes needs, and the terms of its support
     (concern, partisanship, alliance, cost, non_intervention: the last two subtract).
     ``elected_vote`` is its vote as an elected member of a global council, where its threshold
-    is lower by ``thresholds.deference`` (:func:`collsec.crisis.deliberation.deference`).
+    is lower by ``thresholds.deference`` (:func:`collsec.crisis.deliberation.deference_in`).
     """
 
     vote: Vote

@@ -489,8 +489,7 @@ def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
             support = f"{position.support:+.2f}"
             terms = [f"{position.terms[k]:+.2f}" for k, _ in TERM_COLUMNS]
         name = labels(member).rsplit(" [", 1)[0]
-        elected = council.deference and member not in council.permanent
-        vote = position.elected_vote if elected else position.vote
+        vote = position.elected_vote if council.gain(member) else position.vote
         table.add_row(f"{member} {name}", vote.value, support, *terms)
         shown += 1
         if shown == 15:

@@ -43,7 +43,7 @@ from scipy.special import expit
 from scipy.stats import qmc
 
 from collsec.crisis import EngineParams, run_crisis
-from collsec.crisis.deliberation import capable, phase_of
+from collsec.crisis.deliberation import capable, elected_to_council
 from collsec.crisis.interests import FEATURES, features, weights
 from collsec.crisis.situation import power_at_theatre, situation
 from collsec.institutions import Tool
@@ -87,6 +87,16 @@ COLUMNS = tuple(
 )
 """Columns of the design matrix: the features (:data:`~collsec.crisis.interests.FEATURES`),
 escalation split by measure."""
+
+TAIL = (
+    "thresholds.condemnation",
+    "thresholds.sanctions",
+    "thresholds.force",
+    "thresholds.band",
+    "thresholds.deference",
+)
+"""The parameters stage 1 fits after the weights of :data:`COLUMNS`, in theta's order
+(:func:`_unpack`)."""
 
 SIGN = {
     "norm": 1,
@@ -242,7 +252,12 @@ def body_observations(
     Assembly decision says nothing of the stronger measures: the Assembly takes up what the
     Council was blocked on, not every measure it may recommend.
     """
-    from collsec.crisis.deliberation import parties_of, sponsor_pool, turns_on_own_member
+    from collsec.crisis.deliberation import (
+        parties_of,
+        phase_of,
+        sponsor_pool,
+        turns_on_own_member,
+    )
     from collsec.validation.decisions import compile_rule
 
     out = []
@@ -297,9 +312,7 @@ def body_observations(
                 ladder=not inst.fallback,
                 sponsors=sponsors,
                 bound=bound,
-                elected=np.array(
-                    [phase == "council" and m not in scenario.permanent(body) for m in counted]
-                ),
+                elected=np.array([elected_to_council(scenario, body.id, m) for m in counted]),
             )
         )
     return out
@@ -334,9 +347,6 @@ def vote_data(
             if decision.measure not in SCORED:
                 continue
             n_drafts += 1
-            body = next((b for b in scenario.bodies if b.id == decision.body), None)
-            council = body is not None and phase_of(scenario, body) == "council"
-            permanent = scenario.permanent(body) if council else ()
             for member, vote in decision_votes(decision, data_dir, warnings).items():
                 i = sit.index.get(member)
                 if vote not in CATEGORY or i is None:
@@ -349,7 +359,7 @@ def vote_data(
                 rows.append(x_all[m][i])
                 measures.append(m)
                 drafts.append(n_drafts)
-                elected.append(council and member not in permanent)
+                elected.append(elected_to_council(scenario, decision.body, member))
                 members.append(member)
                 votes.append(CATEGORY[vote])
                 owners.append(len(names) - 1)
@@ -472,8 +482,7 @@ def fit_votes(
     """
     prior_m = _magnitudes(params)
     prior = np.array([prior_m[c] for c in COLUMNS])
-    t = params.thresholds
-    theta0 = np.concatenate([prior, [t.condemnation, t.sanctions, t.force, t.band, t.deference]])
+    theta0 = np.concatenate([prior, [_get(params, name) for name in TAIL]])
     bounds = [
         (prior[k], prior[k]) if c in FIXED_IN_STAGE_1 else (0.0, 50.0)
         for k, c in enumerate(COLUMNS)
@@ -505,7 +514,9 @@ def bootstrap(
         for _ in range(reps)
     ]
     draws = [theta for theta, _ in pool_map(fit_votes, jobs, workers)]
-    return np.std(np.array(draws), axis=0, ddof=1) if reps > 1 else np.zeros(len(COLUMNS) + 5)
+    return (
+        np.std(np.array(draws), axis=0, ddof=1) if reps > 1 else np.zeros(len(COLUMNS) + len(TAIL))
+    )
 
 
 def vote_params(theta: np.ndarray, params: EngineParams) -> EngineParams:
@@ -1013,9 +1024,7 @@ def fit(
     for note in dict.fromkeys(unread):  # each once, in order (every round reads them)
         say(f"note: {note} (the fit goes on without those votes)")
     errors = bootstrap(data, params, reps, seed, workers)
-    names = [*COLUMNS, "thresholds.condemnation", "thresholds.sanctions", "thresholds.force"]
-    names += ["thresholds.band", "thresholds.deference"]
-    se = dict(zip(names, map(float, errors), strict=True))
+    se = dict(zip([*COLUMNS, *TAIL], map(float, errors), strict=True))
     say(
         f"stage 2: responses and results of {len(train)} training cases ({draws} draws each),"
         f" from {starts} starting points"

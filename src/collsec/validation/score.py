@@ -28,7 +28,7 @@ import numpy as np
 
 from collsec.crisis import EngineParams, run_crisis
 from collsec.crisis.causes import FORCE_RESPONSES, RESPONSE_LEVEL
-from collsec.crisis.deliberation import phase_of, stronger
+from collsec.crisis.deliberation import elected_to_council, stronger
 from collsec.crisis.situation import situation
 from collsec.errors import CollsecError
 from collsec.institutions import Tool
@@ -207,9 +207,7 @@ def _predicted(scenario, result, decision: Decision, member: str) -> str:
     position = result.positions.get(member)
     if position is None:
         return "not_seated"
-    body = next((b for b in scenario.bodies if b.id == decision.body), None)
-    elected = body is not None and member not in scenario.permanent(body)
-    if elected and phase_of(scenario, body) == "council":
+    if elected_to_council(scenario, decision.body, member):
         return position[decision.measure].elected_vote.value
     return position[decision.measure].vote.value
 
