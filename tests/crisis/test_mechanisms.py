@@ -215,7 +215,7 @@ def test_a_vote_is_explained_by_its_terms():
 
 
 @given(st.floats(0.0, 2.0))
-def test_an_elected_council_member_votes_as_its_support_plus_the_deference(shift):
+def test_an_elected_council_member_adds_the_deference_times_the_permanent_members_lead(shift):
     params = P.model_copy(
         update={"thresholds": P.thresholds.model_copy(update={"deference": shift})}
     )
@@ -224,33 +224,52 @@ def test_an_elected_council_member_votes_as_its_support_plus_the_deference(shift
     council = result.bodies[0]
     assert council.deference == shift
     for draft in council.drafts:
+        present = [m for m in council.permanent if draft.votes[m] != Vote.ABSENT]
+        lead = sum(draft.votes[m] == Vote.YES for m in present) / len(present)
+        assert draft.lead == pytest.approx(lead)
         for member, vote in draft.votes.items():
             position = result.positions[member][draft.measure.value]
             permanent = member in council.permanent
-            assert vote == (position.vote if permanent else position.elected_vote), member
-            gap = position.support - position.threshold + (0.0 if permanent else shift)
+            gap = position.support - position.threshold + (0.0 if permanent else shift * lead)
             if abs(position.support) < 1e5 and abs(gap) > 1e-3:
                 expect = Vote.YES if gap >= 0 else Vote.NO if gap < -band else Vote.ABSTAIN
                 assert vote == expect, member
+
+
+def test_elected_members_follow_no_lead_the_permanent_members_do_not_give():
+    # every permanent member against: the deference adds nothing, however large
+    from collsec.crisis.deliberation import ballot
+
+    support = {"P1": -1.0, "P2": -1.0, "E1": 0.2, "E2": -0.3}.__getitem__
+    votes, lead = ballot(["P1", "P2", "E1", "E2"], ["P1", "P2"], [], support, 0.5, 0.5, 10.0)
+    assert lead == 0.0
+    assert votes["E1"] == Vote.ABSTAIN and votes["E2"] == Vote.NO
+    # one of two present for, one absent: the lead is that one's
+    support = {"P1": 1.0, "P2": -1.0, "E1": 0.2, "E2": -0.3}.__getitem__
+    votes, lead = ballot(["P1", "P2", "E1", "E2"], ["P1", "P2"], ["P2"], support, 0.5, 0.5, 0.4)
+    assert lead == 1.0 and votes["P2"] == Vote.ABSENT
+    assert votes["E1"] == Vote.YES and votes["E2"] == Vote.ABSTAIN
 
 
 def test_the_deference_makes_elected_members_readier_not_the_assembly():
     low = run_crisis(korea(), P, draws=20)
     high_p = P.model_copy(update={"thresholds": P.thresholds.model_copy(update={"deference": 1.0})})
     high = run_crisis(korea(), high_p, draws=20)
-    order = {Vote.NO: 0, Vote.ABSTAIN: 1, Vote.YES: 2}
+    order = {Vote.NO: 0, Vote.ABSTAIN: 1, Vote.YES: 2, Vote.ABSENT: -1}
     for member, position in high.positions.items():
         for measure, p in position.items():
-            before = low.positions[member][measure]
-            assert p.vote == before.vote  # outside a council nothing moves
-            assert order[p.elected_vote] >= order[before.elected_vote]
-    council = high.bodies[0]
+            assert p.vote == low.positions[member][measure].vote  # positions do not move
+    council, before = high.bodies[0], low.bodies[0]
     for draft in council.drafts:
+        was = before.draft(draft.measure)
         for member in council.permanent:  # the permanent members vote their interests
             assert draft.votes[member] in (
                 high.positions[member][draft.measure.value].vote,
                 Vote.ABSENT,
             )
+        if was is not None and was.lead == draft.lead:
+            for member, vote in draft.votes.items():
+                assert order[vote] >= order[was.votes[member]], member
     assert all(b.deference == 0.0 for b in high.bodies if b.id != "UNSC")
 
 

@@ -329,7 +329,7 @@ def test_the_vote_likelihoods_gradient_is_its_slope_the_deference_included():
         measure=rng.integers(0, 3, n),
         vote=rng.integers(0, 3, n),
         case=np.zeros(n, dtype=int),
-        elected=rng.random(n) < 0.5,
+        lead=np.where(rng.random(n) < 0.5, rng.random(n), 0.0),
     )
     theta = np.concatenate([rng.uniform(0.1, 1.0, k), [0.3, 0.8, 1.2, 0.5, 0.4]])
     prior = np.full(k, 0.5)

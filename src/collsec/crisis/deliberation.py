@@ -50,13 +50,18 @@ from collsec.voting.rules import Decision, Vote, decide
 
 
 class Draft(BaseModel):
-    """One draft put to a body: the measure, every member's vote, and the decision."""
+    """One draft put to a body: the measure, every member's vote, and the decision.
+
+    ``lead`` is the share of the permanent members present that voted yes (:func:`lead_of`),
+    the lead an elected member of a global council follows (:func:`elected_gain`).
+    """
 
     model_config = ConfigDict(frozen=True)
 
     measure: Tool
     votes: dict[str, Vote]
     decision: Decision
+    lead: float = 0.0
 
 
 class BodyRecord(BaseModel):
@@ -64,8 +69,9 @@ class BodyRecord(BaseModel):
 
     ``referral`` is the Council's procedural vote that sent a blocked question to the
     Assembly (on the Assembly's record), when there was one. ``deference`` is what an
-    elected member's support gained for a vote here (:func:`deference_in`; 0 outside a global
-    council; a permanent member gains nothing: :meth:`gain`).
+    elected member's support gains here when every permanent member present leads with a yes
+    (:func:`deference_in`; 0 outside a global council; a permanent member gains nothing:
+    :meth:`gain`).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -81,9 +87,10 @@ class BodyRecord(BaseModel):
     note: str = ""
     deference: float = 0.0
 
-    def gain(self, member: str) -> float:
-        """What ``member``'s support gained for its vote here (:func:`elected_gain`)."""
-        return elected_gain(member, self.permanent, self.deference)
+    def gain(self, member: str, lead: float) -> float:
+        """What ``member``'s support gains for a vote here on which the permanent members
+        present lead with this share of yes votes (:func:`elected_gain`)."""
+        return elected_gain(member, self.permanent, self.deference, lead)
 
     def draft(self, measure: Tool) -> Draft | None:
         """The draft on ``measure``, if one was tabled."""
@@ -120,7 +127,8 @@ def deliberate(
         The measures that may be tabled here (default: all the institution's tools; the
         caller passes those it held on the crisis date).
     deference:
-        Added to the support of every member that is not ``permanent`` (:func:`deference_in`).
+        Added, times the permanent members' lead, to the support of every member that is not
+        ``permanent`` (:func:`deference_in`, :func:`ballot`).
 
     """
     absent = set(absent)
@@ -131,14 +139,9 @@ def deliberate(
     adopted = None
     for measure in (t for t in LADDER if t in allowed):
         s = support[measure]
-        votes = {
-            m: Vote.ABSENT
-            if m in absent
-            else vote_of(
-                s.total[index[m]] + elected_gain(m, permanent, deference), s.threshold, band
-            )
-            for m in members
-        }
+        votes, lead = ballot(
+            members, permanent, absent, lambda m: s.total[index[m]], s.threshold, band, deference
+        )
         decision = decide(
             institution.rule,
             members,
@@ -148,7 +151,7 @@ def deliberate(
             permanent=permanent,
         )
         recorded = decision_votes(institution, votes, parties)
-        drafts.append(Draft(measure=measure, votes=recorded, decision=decision))
+        drafts.append(Draft(measure=measure, votes=recorded, decision=decision, lead=lead))
         if decision.adopted:
             adopted = measure
             break
@@ -193,12 +196,56 @@ def phase_of(scenario: Scenario, body: Body) -> str:
     return "regional"
 
 
-def elected_gain(member: str, permanent: Iterable[str], deference: float) -> float:
-    """The support ``member`` gains for a vote in a body with these ``permanent`` members and
-    this ``deference`` (:func:`deference_in`): the deference for an elected member, 0 for a
-    permanent one, who votes its interests.
+def lead_of(votes: Mapping[str, Vote], permanent: Iterable[str]) -> float:
+    """Share of the permanent members present (not ABSENT) that vote yes, in [0, 1]; 0 when
+    none is present. The parties among them count with their vote (an aggressor against).
     """
-    return 0.0 if member in permanent else deference
+    cast = [votes[m] for m in permanent if m in votes and votes[m] != Vote.ABSENT]
+    return sum(v == Vote.YES for v in cast) / len(cast) if cast else 0.0
+
+
+def elected_gain(member: str, permanent: Iterable[str], deference: float, lead: float) -> float:
+    """The support ``member`` gains for a vote in a body with these ``permanent`` members and
+    this ``deference`` (:func:`deference_in`) when the permanent members present lead with
+    the share ``lead`` of yes votes (:func:`lead_of`): ``deference * lead`` for an elected
+    member, 0 for a permanent one, who votes its interests. Elected members follow the
+    permanent members' lead: the texts that reach a vote are mostly theirs (the "penholders"),
+    and an elected member seldom stands against them; where the permanent members split or
+    hold back, so do the elected (fitted on the training votes, docs/validation.md).
+    """
+    return 0.0 if member in permanent else deference * lead
+
+
+def ballot(
+    members: Iterable[str],
+    permanent: Iterable[str],
+    absent: Iterable[str],
+    support: Callable[[str], float],
+    threshold: float,
+    band: float,
+    deference: float,
+) -> tuple[dict[str, Vote], float]:
+    """Every member's vote on one draft, and the permanent members' lead (:func:`lead_of`):
+    the permanent members vote their ``support``, then the elected members theirs plus
+    :func:`elected_gain`. Absent members are ABSENT.
+    """
+    members, permanent, absent = tuple(members), tuple(permanent), set(absent)
+    votes = {
+        m: Vote.ABSENT if m in absent else vote_of(support(m), threshold, band)
+        for m in members
+        if m in permanent
+    }
+    lead = lead_of(votes, permanent)
+    for m in members:
+        if m not in votes:
+            votes[m] = (
+                Vote.ABSENT
+                if m in absent
+                else vote_of(
+                    support(m) + elected_gain(m, permanent, deference, lead), threshold, band
+                )
+            )
+    return {m: votes[m] for m in members}, lead
 
 
 def elected_to_council(scenario: Scenario, body_id: str, member: str) -> bool:
@@ -214,10 +261,10 @@ def elected_to_council(scenario: Scenario, body_id: str, member: str) -> bool:
 
 
 def deference_in(scenario: Scenario, body: Body, params: EngineParams) -> float:
-    """Support an elected member gains for a vote in ``body``: ``thresholds.deference`` in a
-    global council (elected members seldom stand against the permanent members that sponsor
-    a text), 0 in the Assembly, a regional body or an alliance. Permanent members gain
-    nothing (:func:`deliberate`).
+    """Support an elected member gains for a vote in ``body`` when every permanent member
+    present votes yes: ``thresholds.deference`` in a global council (elected members seldom
+    stand against the permanent members that sponsor a text: :func:`elected_gain`), 0 in the
+    Assembly, a regional body or an alliance. Permanent members gain nothing.
     """
     return params.thresholds.deference if phase_of(scenario, body) == "council" else 0.0
 
@@ -315,13 +362,15 @@ def _referral(scenario, sit, params, council: Body, record: BodyRecord, supports
     if inst.procedural_rule is None:
         return None
     s = supports[Tool.CONDEMNATION]
-    band = params.thresholds.band
-    votes = {
-        m: Vote.ABSENT
-        if scenario.actors[m].absent_from(council.id)
-        else vote_of(s.total[sit.index[m]] + record.gain(m), s.threshold, band)
-        for m in record.members
-    }
+    votes, _ = ballot(
+        record.members,
+        record.permanent,
+        [m for m in record.members if scenario.actors[m].absent_from(council.id)],
+        lambda m: s.total[sit.index[m]],
+        s.threshold,
+        params.thresholds.band,
+        record.deference,
+    )
     return decide(inst.procedural_rule, record.members, votes)
 
 

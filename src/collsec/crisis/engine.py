@@ -212,14 +212,11 @@ def _positions(scenario: Scenario, sit: Situation, br: Branch, params) -> dict:
     seated = sorted({m for b in scenario.bodies for m in scenario.members(b)}, key=sit.index.get)
     out: dict[str, dict[str, Position]] = {}
     votes = {t: votes_of(s, params) for t, s in br.supports.items()}
-    shift = params.thresholds.deference
-    as_elected = {t: votes_of(s, params, shift) for t, s in br.supports.items()}
     for code in seated:
         i = sit.index[code]
         out[code] = {
             t.value: Position(
                 vote=votes[t][i],
-                elected_vote=as_elected[t][i],
                 support=round(float(s.total[i]), 4),
                 threshold=s.threshold,
                 terms={k: round(float(s.terms[k][i]), 4) for k in TERMS},

@@ -27,8 +27,8 @@ mass-atrocity situation from the 2005 World Summit (A/RES/60/1, paras. 138-139).
 The aggressor and its side oppose every measure; the target supports every measure. A member
 votes yes when support >= the measure's threshold, no when it is more than ``band`` below,
 and abstains in between (:func:`vote_of`). An elected member of a global council adds
-``thresholds.deference`` (:func:`collsec.crisis.deliberation.deference_in`): it seldom stands
-against the permanent members that sponsor a text.
+``thresholds.deference`` times the share of the permanent members present voting yes
+(:func:`collsec.crisis.deliberation.elected_gain`): it follows the permanent members' lead.
 """
 
 from __future__ import annotations
@@ -215,12 +215,12 @@ def vote_of(value: float, threshold: float, band: float) -> Vote:
     return Vote.ABSTAIN
 
 
-def votes_of(s: Support, params: EngineParams, shift: float = 0.0) -> np.ndarray:
-    """Every actor's vote on ``s.tool`` as an array of :class:`Vote` values (shape (n,)),
-    ``shift`` added to each support (an elected council member's deference).
+def votes_of(s: Support, params: EngineParams) -> np.ndarray:
+    """Every actor's vote on ``s.tool`` by its own support, as an array of :class:`Vote`
+    values (shape (n,)).
     """
     band = params.thresholds.band
-    total = s.total + shift
+    total = s.total
     out = np.empty(total.shape, dtype=object)  # as vote_of, for every actor at once
     out.fill(Vote.ABSTAIN)  # (np.full would turn the str enum into a truncated string)
     out[total >= s.threshold] = Vote.YES

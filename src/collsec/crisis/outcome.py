@@ -38,13 +38,13 @@ class PrincipleScore(_Frozen):
 class Position(_Frozen):
     """A member's position on one measure, and why: its vote by the support rule (before any
     absence), its support, the threshold a yes needs, and the terms of its support
-    (concern, partisanship, alliance, cost, non_intervention: the last two subtract).
-    ``elected_vote`` is its vote as an elected member of a global council, where its threshold
-    is lower by ``thresholds.deference`` (:func:`collsec.crisis.deliberation.deference_in`).
+    (concern, partisanship, alliance, cost, non_intervention: the last two subtract). As an
+    elected member of a global council it adds the deference times the permanent members'
+    lead (:func:`collsec.crisis.deliberation.elected_gain`): its vote there is on the body's
+    drafts.
     """
 
     vote: Vote
-    elected_vote: Vote
     support: float
     threshold: float
     terms: dict[str, float]

@@ -127,7 +127,7 @@ class VoteData:
     vote: np.ndarray
     case: np.ndarray
     decision: np.ndarray | None = None
-    elected: np.ndarray | None = None  # bool per row: cast by an elected member of a council
+    lead: np.ndarray | None = None  # per row: the lead an elected council member follows
     member: list[str] = field(default_factory=list)
     cases: list[str] = field(default_factory=list)
     bodies: list = field(default_factory=list)
@@ -225,6 +225,8 @@ class BodyObs:
     sponsors: np.ndarray | None = None  # force design rows of the states able to sponsor
     bound: int | None = None  # censored: nothing stronger than this measure adopted (-1: none)
     elected: np.ndarray | None = None  # bool per counted member: elected to a global council
+    permanent: np.ndarray | None = None  # bool per counted member: a permanent member
+    uncounted: tuple[float, int] = (0.0, 0)  # permanent parties present, not counted: yes, all
 
 
 RESPONSE_BOUND = {"none": -1, "condemnation": 0, "sanctions": 1}
@@ -294,6 +296,8 @@ def body_observations(
         counted = [m for m in members if not (inst.rule.exclude_parties and m in parties)]
         if not counted:
             continue
+        permanent = set(scenario.permanent(body))
+        aside = [m for m in members if m in permanent and m not in counted]
         rows = [sit.index[m] for m in counted]
         fixed = np.full((len(counted), 3), np.nan)
         for k, m in enumerate(counted):
@@ -313,6 +317,11 @@ def body_observations(
                 sponsors=sponsors,
                 bound=bound,
                 elected=np.array([elected_to_council(scenario, body.id, m) for m in counted]),
+                permanent=np.array([m in permanent for m in counted], dtype=bool),
+                uncounted=(
+                    float(sum(m == scenario.threat.target for m in aside)),
+                    len(aside),
+                ),
             )
         )
     return out
@@ -327,7 +336,7 @@ def vote_data(
     added to ``warnings``.
     """
     rows, measures, votes, owners, names, bodies, drafts = [], [], [], [], [], [], []
-    elected: list[bool] = []
+    leads: list[float] = []
     n_drafts = -1
     members: list[str] = []
     for case in cases:
@@ -347,7 +356,9 @@ def vote_data(
             if decision.measure not in SCORED:
                 continue
             n_drafts += 1
-            for member, vote in decision_votes(decision, data_dir, warnings).items():
+            cast = decision_votes(decision, data_dir, warnings)
+            lead = _recorded_lead(scenario, decision.body, cast)
+            for member, vote in cast.items():
                 i = sit.index.get(member)
                 if vote not in CATEGORY or i is None:
                     continue
@@ -359,7 +370,7 @@ def vote_data(
                 rows.append(x_all[m][i])
                 measures.append(m)
                 drafts.append(n_drafts)
-                elected.append(elected_to_council(scenario, decision.body, member))
+                leads.append(lead if elected_to_council(scenario, decision.body, member) else 0.0)
                 members.append(member)
                 votes.append(CATEGORY[vote])
                 owners.append(len(names) - 1)
@@ -369,18 +380,35 @@ def vote_data(
         vote=np.array(votes, dtype=int),
         case=np.array(owners, dtype=int),
         decision=np.array(drafts, dtype=int),
-        elected=np.array(elected, dtype=bool),
+        lead=np.array(leads, dtype=float),
         member=members,
         cases=names,
         bodies=bodies,
     )
 
 
-def _elected(data: VoteData) -> np.ndarray:
-    """1.0 for each vote cast by an elected member of a global council, else 0.0."""
-    if data.elected is None:
+def _recorded_lead(scenario, body_id: str, cast: dict[str, str]) -> float:
+    """The permanent members' lead on a recorded draft (:func:`~collsec.crisis.deliberation.
+    lead_of`): the share of those present (not recorded absent) that voted yes. The elected
+    members' votes are modelled given it, as the engine votes them after the permanent
+    members'.
+    """
+    body = next((b for b in scenario.bodies if b.id == body_id), None)
+    if body is None:
+        return 0.0
+    present = [
+        m
+        for m in scenario.permanent(body)
+        if cast.get(m) in ("yes", "no", "abstain") and not scenario.actors[m].absent_from(body_id)
+    ]
+    return sum(cast[m] == "yes" for m in present) / len(present) if present else 0.0
+
+
+def _lead(data: VoteData) -> np.ndarray:
+    """For each vote, the lead an elected member of a global council follows, else 0.0."""
+    if data.lead is None:
         return np.zeros(len(data.vote))
-    return data.elected.astype(float)
+    return data.lead
 
 
 def _unpack(theta: np.ndarray):
@@ -392,8 +420,8 @@ def _nll(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = N
     """Negative log-likelihood of the votes (plus the ridge penalty), and its gradient."""
     magnitudes, thresholds, band, deference = _unpack(theta)
     signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
-    elected = _elected(data)
-    s = data.x @ (signs * magnitudes) + deference * elected
+    lead = _lead(data)
+    s = data.x @ (signs * magnitudes) + deference * lead
     t = thresholds[data.measure]
     z_yes = (s - t) / NOISE
     z_no = (s - t + band) / NOISE
@@ -419,7 +447,7 @@ def _nll(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = N
     for m in range(3):
         grad[k + m] = -grad_s[data.measure == m].sum()
     grad[k + 3] = (g * dp_db).sum()
-    grad[k + 4] = (grad_s * elected).sum()
+    grad[k + 4] = (grad_s * lead).sum()
     n = max(len(p), 1)
     diff = magnitudes - prior
     nll += RIDGE * n * 0.01 * np.sum(diff**2)
@@ -438,20 +466,54 @@ def _probabilities(x: np.ndarray, magnitudes, threshold, band: float) -> np.ndar
     return np.column_stack([f_yes, np.maximum(f_no - f_yes, 0.0), 1 - f_no])
 
 
+def _p_adopted(obs: BodyObs, x, magnitudes, threshold: float, band: float, deference: float):
+    """P(the body of ``obs`` adopts a draft whose design rows are ``x``), the elected
+    members of a global council following the permanent members' lead
+    (:func:`~collsec.crisis.deliberation.elected_gain`): summed over the joint distribution
+    of the permanent members' yes and no counts, each count giving the elected their lead.
+    Exact: the rule treats the permanent members alike, so one assignment per count stands
+    for all of them.
+    """
+    from collsec.validation.decisions import p_adopted
+
+    fixed = ~np.isnan(obs.fixed[:, 0])
+    probs = _probabilities(x, magnitudes, threshold, band)
+    probs[fixed] = obs.fixed[fixed]
+    aside_yes, aside = obs.uncounted
+    perm = np.flatnonzero(obs.permanent) if obs.permanent is not None else np.array([], int)
+    if obs.elected is None or not obs.elected.any() or len(perm) + aside == 0:
+        return p_adopted(obs.rule, probs)
+    k = len(perm)
+    dist = np.zeros((k + 1, k + 1))  # [yes count, no count] of the permanent members counted
+    dist[0, 0] = 1.0
+    for i in perm:
+        yes, abstain, no = probs[i]
+        step = dist * abstain
+        step[1:, :] += dist[:-1, :] * yes
+        step[:, 1:] += dist[:, :-1] * no
+        dist = step
+    total = 0.0
+    for (n_yes, n_no), weight in np.ndenumerate(dist):
+        if weight < 1e-9:
+            continue
+        lead = (n_yes + aside_yes) / (k + aside)
+        led = _probabilities(x, magnitudes, threshold - deference * lead * obs.elected, band)
+        led[fixed] = obs.fixed[fixed]
+        led[perm] = np.eye(3)[[0] * n_yes + [2] * n_no + [1] * (k - n_yes - n_no)]
+        total += weight * p_adopted(obs.rule, led)
+    return total
+
+
 def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> float:
     """-log P(recorded decisions of the bodies) (:mod:`collsec.validation.decisions`)."""
-    from collsec.validation.decisions import p_adopted, p_level
+    from collsec.validation.decisions import p_level
 
     magnitudes, thresholds, band, deference = _unpack(theta)
     total = 0.0
     for obs in bodies:
         adoptions = []
-        lower = 0.0 if obs.elected is None else deference * obs.elected
         for m in obs.tabled:
-            probs = _probabilities(obs.x[m], magnitudes, thresholds[m] - lower, band)
-            fixed = ~np.isnan(obs.fixed[:, 0])
-            probs[fixed] = obs.fixed[fixed]
-            p = p_adopted(obs.rule, probs)
+            p = _p_adopted(obs, obs.x[m], magnitudes, thresholds[m], band, deference)
             if m == 2:  # force: tabled only if some able state is ready to sponsor it
                 ready = _probabilities(obs.sponsors, magnitudes, thresholds[2], band)[:, 0]
                 p *= 1 - float(np.prod(1 - ready))
@@ -642,7 +704,7 @@ def vote_error(data: VoteData | None, params: EngineParams) -> float:
     t = params.thresholds
     thresholds = np.array([t.condemnation, t.sanctions, t.force])
     signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
-    s = data.x @ (signs * magnitudes) + t.deference * _elected(data)
+    s = data.x @ (signs * magnitudes) + t.deference * _lead(data)
     th = thresholds[data.measure]
     predicted = np.where(s >= th, 0, np.where(s < th - t.band, 2, 1))
     return float(np.mean(predicted != data.vote))

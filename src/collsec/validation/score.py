@@ -28,7 +28,8 @@ import numpy as np
 
 from collsec.crisis import EngineParams, run_crisis
 from collsec.crisis.causes import FORCE_RESPONSES, RESPONSE_LEVEL
-from collsec.crisis.deliberation import elected_to_council, stronger
+from collsec.crisis.deliberation import deference_in, elected_gain, lead_of, phase_of, stronger
+from collsec.crisis.interests import vote_of
 from collsec.crisis.situation import situation
 from collsec.errors import CollsecError
 from collsec.institutions import Tool
@@ -197,8 +198,12 @@ def _aligned_baseline(sit, member: str) -> str:
     return "no" if allied or aligned else "yes"
 
 
-def _predicted(scenario, result, decision: Decision, member: str) -> str:
-    """The engine's vote for ``member`` on the decision's measure (or why there is none)."""
+def _predicted(scenario, result, decision: Decision, member: str, params: EngineParams) -> str:
+    """The engine's vote for ``member`` on the decision's measure (or why there is none): its
+    position's, and for an elected member of a global council its support plus the
+    deference times the lead of the body's permanent members' positions
+    (:func:`~collsec.crisis.deliberation.elected_gain`), as the body would have voted it.
+    """
     actor = scenario.actors.get(member)
     if actor is None:
         return "not_in_scenario"
@@ -207,9 +212,21 @@ def _predicted(scenario, result, decision: Decision, member: str) -> str:
     position = result.positions.get(member)
     if position is None:
         return "not_seated"
-    if elected_to_council(scenario, decision.body, member):
-        return position[decision.measure].elected_vote.value
-    return position[decision.measure].vote.value
+    mine = position[decision.measure]
+    body = next((b for b in scenario.bodies if b.id == decision.body), None)
+    if body is None or phase_of(scenario, body) != "council":
+        return mine.vote.value
+    permanent = scenario.permanent(body)
+    lead = lead_of(
+        {
+            p: result.positions[p][decision.measure].vote
+            for p in permanent
+            if p in result.positions and not scenario.actors[p].absent_from(body.id)
+        },
+        permanent,
+    )
+    gain = elected_gain(member, permanent, deference_in(scenario, body, params), lead)
+    return vote_of(mine.support + gain, mine.threshold, params.thresholds.band).value
 
 
 def evaluate_case(
@@ -246,7 +263,7 @@ def evaluate_case(
         body = bodies.get(decision.body)
 
         def predicted(member: str, decision: Decision = decision) -> str:
-            return _predicted(scenario, result, decision, member)
+            return _predicted(scenario, result, decision, member, params)
 
         draft = {
             "case": case.name,
