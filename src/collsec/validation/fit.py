@@ -492,15 +492,18 @@ def _p_adopted(obs: BodyObs, x, magnitudes, threshold: float, band: float, defer
         step[1:, :] += dist[:-1, :] * yes
         step[:, 1:] += dist[:, :-1] * no
         dist = step
+    vetoed = bool(obs.rule.holders[perm].all()) if k else False
     total = 0.0
-    for (n_yes, n_no), weight in np.ndenumerate(dist):
-        if weight < 1e-9:
-            continue
+    for n_yes in range(k + 1):
         lead = (n_yes + aside_yes) / (k + aside)
         led = _probabilities(x, magnitudes, threshold - deference * lead * obs.elected, band)
         led[fixed] = obs.fixed[fixed]
-        led[perm] = np.eye(3)[[0] * n_yes + [2] * n_no + [1] * (k - n_yes - n_no)]
-        total += weight * p_adopted(obs.rule, led)
+        for n_no in range(k + 1 - n_yes):
+            weight = dist[n_yes, n_no]
+            if weight < 1e-9 or (vetoed and n_no):  # a permanent member's no is a veto
+                continue
+            led[perm] = np.eye(3)[[0] * n_yes + [2] * n_no + [1] * (k - n_yes - n_no)]
+            total += weight * p_adopted(obs.rule, led)
     return total
 
 
