@@ -469,7 +469,8 @@ def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
     council = next((b for b in result.bodies if b.scope == "global" and b.drafts), None)
     if council is None or not result.positions:
         return None
-    measure = council.drafts[0].measure.value
+    draft = council.drafts[0]
+    measure = draft.measure.value
     table = _narrow_table(
         f"why each member of {council.id} voted as it did on {measure} (support terms)"
     )
@@ -489,15 +490,16 @@ def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
             support = f"{position.support:+.2f}"
             terms = [f"{position.terms[k]:+.2f}" for k, _ in TERM_COLUMNS]
         name = labels(member).rsplit(" [", 1)[0]
-        vote = position.elected_vote if council.gain(member) else position.vote
+        vote = draft.votes.get(member, position.vote)
         table.add_row(f"{member} {name}", vote.value, support, *terms)
         shown += 1
         if shown == 15:
             break
     threshold = next(iter(result.positions.values()))[measure].threshold
+    gain = council.deference * draft.lead
     where = (
-        f", an elected member's {threshold - council.deference:+.2f} (its deference "
-        f"{council.deference:.2f})"
+        f", an elected member's {threshold - gain:+.2f} (the deference {council.deference:.2f}"
+        f" times the permanent members' lead {draft.lead:.2f}, their share voting yes)"
         if council.deference
         else ""
     )
