@@ -11,7 +11,7 @@ seed 0), so the list is the validation report's list.
 
 import pytest
 
-from collsec.crisis import run_crisis
+from collsec.crisis import EngineParams, run_crisis
 from collsec.scenarios import case_names, load_scenario
 from collsec.validation.corpus import PAPER_CASES, corpus_cases
 from collsec.validation.records import load_record
@@ -29,46 +29,45 @@ AND_RESULT = "; and the result differs"
 
 KNOWN_MISSES: dict[str, str] = {
     "albania-cyber-2022": WAR_RESULT,  # train
-    "albania-frontier-1921": TOO_STRONG,  # train
+    "albania-frontier-1921": WAR_RESULT,  # train
     "azerbaijan-1946": WAR_RESULT,  # train
-    "bangladesh-1971": FORCE_ROUTE,  # test
+    "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
     "belize-1975": TOO_STRONG,  # train
     "cheonan-2010": TOO_WEAK,  # test
     "china-india-1962": TOO_STRONG,  # train
-    "congo-1960": TOO_STRONG + AND_RESULT,  # test
-    "corfu-1923": TOO_STRONG,  # train
-    "cyprus-1974": TOO_STRONG,  # train
+    "congo-1960": WAR_RESULT,  # test
+    "dominican-republic-1965": TOO_WEAK,  # test
     "douma-2018": SHORT_OF_FORCE,  # train
-    "drc-1998": FORCE_ROUTE,  # train
-    "eritrea-ethiopia-1998": WAR_RESULT,  # test
+    "drc-1998": SHORT_OF_FORCE,  # train
+    "east-timor-1999": SHORT_OF_FORCE + AND_RESULT,  # train
+    "eritrea-ethiopia-1998": TOO_WEAK + AND_RESULT,  # test
+    "ethiopia-1935": TOO_WEAK,  # train
     "euphrates-shield-2016": TOO_STRONG,  # test
     "galwan-2020": WAR_RESULT,  # train
     "goa-1961": TOO_STRONG,  # train
     "green-march-1975": TOO_STRONG + AND_RESULT,  # test
-    "haiti-1994": WAR_RESULT,  # train
-    "india-parliament-2001": TOO_STRONG,  # train
-    "indonesia-1947": TOO_STRONG + AND_RESULT,  # train
-    "iran-iraq-1980": TOO_STRONG + AND_RESULT,  # test
+    "guatemala-1954": TOO_WEAK,  # train
+    "haiti-1994": SHORT_OF_FORCE + AND_RESULT,  # train
+    "indonesia-1947": WAR_RESULT,  # train
+    "iran-iraq-1980": WAR_RESULT,  # test
     "kargil-1999": WAR_RESULT,  # train
-    "kashmir-1947": TOO_STRONG,  # train
     "korea-china-1950": SHORT_OF_FORCE + AND_RESULT,  # train
     "kuwait-1961": FORCE_ROUTE,  # test
     "lebanon-1982": WAR_RESULT,  # test
-    "leticia-1932": TOO_STRONG + AND_RESULT,  # train
+    "lebanon-2006": TOO_WEAK,  # train
+    "leticia-1932": WAR_RESULT,  # train
     "manchuria-1931": WAR_RESULT,  # train
-    "nagorno-karabakh-2020": TOO_STRONG,  # train
-    "niger-2023": WAR_RESULT,  # test
+    "myanmar-2021": TOO_WEAK,  # train
+    "niger-2023": TOO_WEAK + AND_RESULT,  # test
     "north-korea-nuclear-2006": WAR_RESULT,  # train
-    "ogaden-1964": TOO_STRONG + AND_RESULT,  # test
-    "ogaden-1977": FORCE_ROUTE,  # train
+    "ogaden-1964": WAR_RESULT,  # test
+    "ogaden-1977": SHORT_OF_FORCE,  # train
     "osirak-1981": WAR_RESULT,  # test
-    "qibya-1953": WAR_RESULT,  # test
+    "peace-spring-2019": TOO_WEAK,  # train
     "rann-of-kutch-1965": TOO_STRONG,  # train
-    "sept11-2001": WAR_RESULT,  # train
-    "syria-chemical-2013": TOO_STRONG + AND_RESULT,  # test
+    "syria-chemical-2013": WAR_RESULT,  # test
     "taiwan-strait-1954": TOO_STRONG + AND_RESULT,  # train
-    "tigray-2020": TOO_STRONG + AND_RESULT,  # train
-    "yom-kippur-1973": TOO_STRONG,  # train
+    "tigray-2020": TOO_STRONG,  # train
 }
 """Every case the shipped parameters get wrong (response or result), with its class; the
 comment is its split."""
@@ -143,8 +142,18 @@ def test_korea_with_the_ussr_present_the_council_is_vetoed_and_the_assembly_cann
 
 
 def test_ethiopia_oil_embargo_and_us_sanctions_cut_italys_expected_gain():
-    base = run_crisis(load_scenario("ethiopia-1935"), draws=2000, seed=1)
-    cf = run_crisis(load_scenario("ethiopia-1935", counterfactual="oil-and-us"), draws=2000, seed=1)
+    # The League did adopt sanctions (10 October 1935); whether the fitted threshold carries
+    # them is the corpus's question (KNOWN_MISSES). Here the League adopts them, at a threshold
+    # every member's support clears, and the counterfactual must make them bite harder.
+    params = EngineParams()
+    params = params.model_copy(
+        update={"thresholds": params.thresholds.model_copy(update={"sanctions": 0.0})}
+    )
+    base = run_crisis(load_scenario("ethiopia-1935"), params, draws=2000, seed=1)
+    cf = run_crisis(
+        load_scenario("ethiopia-1935", counterfactual="oil-and-us"), params, draws=2000, seed=1
+    )
+    assert base.sanctions is not None and cf.sanctions is not None
     assert cf.sanctions.bite > base.sanctions.bite
     assert "USA" in cf.sanctions.applied_by and "USA" not in base.sanctions.applied_by
     assert cf.deterrence.expected_gain < base.deterrence.expected_gain

@@ -71,7 +71,7 @@ class BodyRecord(BaseModel):
     Assembly (on the Assembly's record), when there was one. ``deference`` is what an
     elected member's support gains here when every permanent member present leads with a yes
     (:func:`deference_in`; 0 outside a global council; a permanent member gains nothing:
-    :meth:`gain`).
+    :func:`elected_gain`).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -86,11 +86,6 @@ class BodyRecord(BaseModel):
     referral: Decision | None = None
     note: str = ""
     deference: float = 0.0
-
-    def gain(self, member: str, lead: float) -> float:
-        """What ``member``'s support gains for a vote here on which the permanent members
-        present lead with this share of yes votes (:func:`elected_gain`)."""
-        return elected_gain(member, self.permanent, self.deference, lead)
 
     def draft(self, measure: Tool) -> Draft | None:
         """The draft on ``measure``, if one was tabled."""
@@ -140,7 +135,13 @@ def deliberate(
     for measure in (t for t in LADDER if t in allowed):
         s = support[measure]
         votes, lead = ballot(
-            members, permanent, absent, lambda m: s.total[index[m]], s.threshold, band, deference
+            members,
+            permanent,
+            absent,
+            lambda m, s=s: s.total[index[m]],
+            s.threshold,
+            band,
+            deference,
         )
         decision = decide(
             institution.rule,
