@@ -97,10 +97,12 @@ class Thresholds(_Params):
     deference: Weight = _f("thresholds.deference")
     """How much lower every threshold is for an elected member of a global council (the
     Security Council, the League Council) than for the same state anywhere else, in units of
-    support: elected members seldom stand against the permanent members that sponsor a text,
-    on which their aid and standing depend (Kuziemko & Werker 2006; Vreeland & Dreher 2014),
-    while the permanent members vote their interests, as they do in the Assembly. Prior 0 (no
-    difference), fitted in stage 1 on the recorded votes and decisions."""
+    support, when every permanent member present votes yes; times their share voting yes
+    otherwise (their lead: :func:`collsec.crisis.deliberation.elected_gain`). Elected members
+    seldom stand against the permanent members that sponsor a text, on which their aid and
+    standing depend (Kuziemko & Werker 2006; Vreeland & Dreher 2014), while the permanent
+    members vote their interests, as they do in the Assembly. Prior 0 (no difference), fitted
+    in stage 1 on the recorded votes and decisions."""
 
 
 class SanctionWeights(_Params):
