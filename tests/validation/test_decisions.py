@@ -83,3 +83,62 @@ def test_the_level_of_a_ladder():
     assert p_level(adoptions, 2) == pytest.approx(0.8 * 0.5 * 0.9)
     assert p_level(adoptions, None) == pytest.approx(0.8 * 0.5 * 0.1)
     assert sum(p_level(adoptions, k) for k in (0, 1, 2, None)) == pytest.approx(1.0)
+
+
+@settings(max_examples=25, deadline=None)
+@given(probs=st.lists(probabilities, min_size=1, max_size=4), holder_says_no=st.booleans())
+def test_many_drafts_at_once_are_each_draft_alone(probs, holder_says_no):
+    from collsec.validation.decisions import p_adopted_many
+
+    k = min(len(p) for p in probs)
+    batch = np.array([p[:k] for p in probs])
+    if holder_says_no:
+        batch[0, 0] = (0.0, 0.0, 1.0)  # a veto holder's sure no: nothing is adopted
+    members = [f"M{i}" for i in range(k)]
+    compiled = compile_rule(DecisionRule(quota=2, veto_holders="permanent"), members, ("M0",))
+    many = p_adopted_many(compiled, batch)
+    assert many == pytest.approx([p_adopted(compiled, row) for row in batch], abs=1e-12)
+    if holder_says_no:
+        assert many[0] == 0.0
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10_000), deference=st.floats(0.0, 2.0))
+def test_a_council_decision_with_the_elected_following_the_lead_is_exact(seed, deference):
+    # Two permanent members and three elected, 3 yes and no permanent member against: the
+    # fit's probability of adoption against every profile of the permanent members' votes,
+    # each giving the elected their lead, and every profile of the elected members' votes.
+    from collsec.validation.fit import COLUMNS, BodyObs, _p_adopted, _probabilities
+
+    rng = np.random.default_rng(seed)
+    members, permanent = ["P1", "P2", "E1", "E2", "E3"], ("P1", "P2")
+    rule = DecisionRule(quota=3, veto_holders="permanent")
+    x = rng.normal(size=(5, len(COLUMNS))) * 0.2
+    magnitudes = rng.uniform(0.1, 1.0, len(COLUMNS))
+    threshold, band = 0.3, 0.5
+    elected = np.array([False, False, True, True, True])
+    obs = BodyObs(
+        case=0,
+        x={0: x},
+        fixed=np.full((5, 3), np.nan),
+        rule=compile_rule(rule, members, permanent),
+        tabled=[0],
+        level=0,
+        elected=elected,
+        permanent=~elected,
+        uncounted=(0.0, 0),
+    )
+    got = _p_adopted(obs, x, magnitudes, threshold, band, deference)
+    own = _probabilities(x, magnitudes, threshold, band)
+    expected = 0.0
+    for p_votes in itertools.product(range(3), repeat=2):
+        p_prob = own[0, p_votes[0]] * own[1, p_votes[1]]
+        lead = sum(v == 0 for v in p_votes) / 2
+        led = _probabilities(x, magnitudes, threshold - deference * lead * elected, band)
+        for e_votes in itertools.product(range(3), repeat=3):
+            profile = (*p_votes, *e_votes)
+            p = p_prob * np.prod([led[2 + i, v] for i, v in enumerate(e_votes)])
+            votes = {m: VOTES[v] for m, v in zip(members, profile, strict=True)}
+            if decide(rule, members, votes, permanent=permanent).adopted:
+                expected += p
+    assert got == pytest.approx(expected, abs=1e-9)

@@ -60,46 +60,59 @@ def compile_rule(rule: DecisionRule, counted: list[str], permanent: tuple[str, .
     return Rule(mask, quota, share_present, rule.is_unanimity)
 
 
-def _at_least(p_yes: np.ndarray, q: int) -> float:
-    """P(at least q yes) for independent members with these probabilities (exact)."""
+def _at_least(p_yes: np.ndarray, q: int) -> np.ndarray:
+    """P(at least q yes) for independent members with these probabilities (exact), for each
+    row of ``p_yes`` (shape (B, k)): the distribution of the yes count, member by member.
+    """
+    rows, k = p_yes.shape
     if q <= 0:
-        return 1.0
-    if q > len(p_yes):
-        return 0.0
-    dist = np.zeros(len(p_yes) + 1)
-    dist[0] = 1.0
-    for p in np.clip(p_yes, 0.0, 1.0):
-        dist[1:] = dist[1:] * (1 - p) + dist[:-1] * p
-        dist[0] *= 1 - p
-    return float(dist[q:].sum())
+        return np.ones(rows)
+    if q > k:
+        return np.zeros(rows)
+    dist = np.zeros((rows, k + 1))
+    dist[:, 0] = 1.0
+    for p in np.clip(p_yes, 0.0, 1.0).T:
+        dist[:, 1:] = dist[:, 1:] * (1 - p)[:, None] + dist[:, :-1] * p[:, None]
+        dist[:, 0] *= 1 - p
+    return dist[:, q:].sum(axis=1)
+
+
+def p_adopted_many(rule: Rule, probs: np.ndarray) -> np.ndarray:
+    """P(the draft is adopted) for each of B sets of vote probabilities, ``probs`` of shape
+    (B, k, 3): yes, abstain, no per counted member present (absent members left out before).
+    One pass over the members for all B (the fit asks for one per count of the permanent
+    members' yes votes).
+    """
+    rows, k, _ = probs.shape
+    if k == 0:
+        return np.zeros(rows)
+    p = probs.copy()
+    p_holders_ok = np.ones(rows)
+    if rule.holders.any():
+        h = rule.holders
+        ok = 1 - probs[:, h, 2]
+        p_holders_ok = np.prod(ok, axis=1)
+        safe = np.where(ok > 0.0, ok, 1.0)
+        p[:, h, 0] = np.where(ok > 0.0, probs[:, h, 0] / safe, 0.0)
+        p[:, h, 1] = np.where(ok > 0.0, probs[:, h, 1] / safe, 0.0)
+        p[:, h, 2] = 0.0
+    out = np.where(p_holders_ok > 0.0, p_holders_ok, 0.0) * _at_least(p[:, :, 0], rule.quota)
+    if rule.share_present is not None:
+        s = rule.share_present
+        mean = np.sum(p[:, :, 0] * (1 - s) - p[:, :, 2] * s, axis=1)
+        second = np.sum(p[:, :, 0] * (1 - s) ** 2 + p[:, :, 2] * s**2, axis=1)
+        var = np.maximum(
+            second - np.sum((p[:, :, 0] * (1 - s) - p[:, :, 2] * s) ** 2, axis=1), 1e-9
+        )
+        out = out * ndtr((mean + 0.5 * min(s, 1 - s)) / np.sqrt(var))
+    return out
 
 
 def p_adopted(rule: Rule, probs: np.ndarray) -> float:
     """P(the draft is adopted), ``probs`` of shape (k, 3): yes, abstain, no per counted
     member present (absent members left out before).
     """
-    if len(probs) == 0:
-        return 0.0
-    p_no = probs[:, 2]
-    p = probs.copy()
-    p_holders_ok = 1.0
-    if rule.holders.any():
-        h = rule.holders
-        p_holders_ok = float(np.prod(1 - p_no[h]))
-        if p_holders_ok <= 0.0:
-            return 0.0
-        ok = 1 - p_no[h]
-        p[h, 0] = probs[h, 0] / ok
-        p[h, 1] = probs[h, 1] / ok
-        p[h, 2] = 0.0
-    out = p_holders_ok * _at_least(p[:, 0], rule.quota)
-    if rule.share_present is not None:
-        s = rule.share_present
-        mean = np.sum(p[:, 0] * (1 - s) - p[:, 2] * s)
-        second = np.sum(p[:, 0] * (1 - s) ** 2 + p[:, 2] * s**2)
-        var = max(second - np.sum((p[:, 0] * (1 - s) - p[:, 2] * s) ** 2), 1e-9)
-        out *= float(ndtr((mean + 0.5 * min(s, 1 - s)) / math.sqrt(var)))
-    return out
+    return float(p_adopted_many(rule, np.asarray(probs, dtype=float)[None])[0])
 
 
 def p_level(adoptions: list[float], level: int | None) -> float:

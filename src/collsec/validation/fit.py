@@ -474,7 +474,7 @@ def _p_adopted(obs: BodyObs, x, magnitudes, threshold: float, band: float, defer
     Exact: the rule treats the permanent members alike, so one assignment per count stands
     for all of them.
     """
-    from collsec.validation.decisions import p_adopted
+    from collsec.validation.decisions import p_adopted, p_adopted_many
 
     fixed = ~np.isnan(obs.fixed[:, 0])
     probs = _probabilities(x, magnitudes, threshold, band)
@@ -493,18 +493,28 @@ def _p_adopted(obs: BodyObs, x, magnitudes, threshold: float, band: float, defer
         step[:, 1:] += dist[:, :-1] * no
         dist = step
     vetoed = bool(obs.rule.holders[perm].all()) if k else False
-    total = 0.0
-    for n_yes in range(k + 1):
-        lead = (n_yes + aside_yes) / (k + aside)
-        led = _probabilities(x, magnitudes, threshold - deference * lead * obs.elected, band)
-        led[fixed] = obs.fixed[fixed]
-        for n_no in range(k + 1 - n_yes):
-            weight = dist[n_yes, n_no]
-            if weight < 1e-9 or (vetoed and n_no):  # a permanent member's no is a veto
-                continue
-            led[perm] = np.eye(3)[[0] * n_yes + [2] * n_no + [1] * (k - n_yes - n_no)]
-            total += weight * p_adopted(obs.rule, led)
-    return total
+    counts = [
+        (n_yes, n_no)
+        for n_yes in range(k + 1)
+        for n_no in range(k + 1 - n_yes)
+        if dist[n_yes, n_no] >= 1e-9 and not (vetoed and n_no)  # a permanent member's no: veto
+    ]
+    if not counts:
+        return 0.0
+    yes_counts = np.array([c[0] for c in counts])
+    lead = (yes_counts + aside_yes) / (k + aside)
+    signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
+    s = x @ (signs * magnitudes)
+    t = threshold - deference * lead[:, None] * obs.elected[None, :]  # (states, members)
+    f_yes = expit((s[None, :] - t) / NOISE)
+    f_no = expit((s[None, :] - t + band) / NOISE)
+    led = np.stack([f_yes, np.maximum(f_no - f_yes, 0.0), 1 - f_no], axis=2)
+    led[:, fixed] = obs.fixed[fixed]
+    eye = np.eye(3)
+    for row, (n_yes, n_no) in enumerate(counts):
+        led[row, perm] = eye[[0] * n_yes + [2] * n_no + [1] * (k - n_yes - n_no)]
+    weights = np.array([dist[c] for c in counts])
+    return float(weights @ p_adopted_many(obs.rule, led))
 
 
 def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> float:
