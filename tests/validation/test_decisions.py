@@ -142,3 +142,28 @@ def test_a_council_decision_with_the_elected_following_the_lead_is_exact(seed, d
             if decide(rule, members, votes, permanent=permanent).adopted:
                 expected += p
     assert got == pytest.approx(expected, abs=1e-9)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    k=st.integers(1, 200),
+    extreme=st.booleans(),
+    share=st.floats(0.0, 1.0),
+)
+def test_the_yes_count_by_its_generating_function_is_the_member_by_member_count(
+    seed, k, extreme, share
+):
+    from collsec.validation.decisions import _at_least
+
+    rng = np.random.default_rng(seed)
+    p = rng.random((2, k))
+    if extreme:  # sure votes and near-sure ones, as parties and fixed members give
+        p[:, : k // 3] = rng.choice([0.0, 1.0, 1e-12, 1 - 1e-12], size=(2, k // 3))
+    dist = np.zeros((2, k + 1))  # the reference: one member at a time
+    dist[:, 0] = 1.0
+    for column in p.T:
+        dist[:, 1:] = dist[:, 1:] * (1 - column)[:, None] + dist[:, :-1] * column[:, None]
+        dist[:, 0] *= 1 - column
+    q = int(round(share * k))
+    assert _at_least(p, q) == pytest.approx(dist[:, q:].sum(axis=1), abs=1e-12)

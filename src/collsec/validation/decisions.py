@@ -61,20 +61,22 @@ def compile_rule(rule: DecisionRule, counted: list[str], permanent: tuple[str, .
 
 
 def _at_least(p_yes: np.ndarray, q: int) -> np.ndarray:
-    """P(at least q yes) for independent members with these probabilities (exact), for each
-    row of ``p_yes`` (shape (B, k)): the distribution of the yes count, member by member.
+    """P(at least q yes) for independent members with these probabilities, for each row of
+    ``p_yes`` (shape (B, k)): the Poisson-binomial distribution of the yes count, from its
+    generating function at the k + 1 roots of unity and one inverse transform (Hong 2013,
+    "DFT-CF"; exact up to rounding, about 1e-15, and without a loop over members, which
+    matters for an Assembly of 190). Neither numpy nor scipy has the Poisson-binomial.
     """
     rows, k = p_yes.shape
     if q <= 0:
         return np.ones(rows)
     if q > k:
         return np.zeros(rows)
-    dist = np.zeros((rows, k + 1))
-    dist[:, 0] = 1.0
-    for p in np.clip(p_yes, 0.0, 1.0).T:
-        dist[:, 1:] = dist[:, 1:] * (1 - p)[:, None] + dist[:, :-1] * p[:, None]
-        dist[:, 0] *= 1 - p
-    return dist[:, q:].sum(axis=1)
+    p = np.clip(p_yes, 0.0, 1.0)
+    roots = np.exp(2j * np.pi * np.arange(k + 1) / (k + 1))
+    generating = np.prod(1 - p[:, None, :] + p[:, None, :] * roots[None, :, None], axis=2)
+    pmf = np.clip(np.fft.fft(generating, axis=1).real / (k + 1), 0.0, 1.0)
+    return np.minimum(pmf[:, q:].sum(axis=1), 1.0)
 
 
 def p_adopted_many(rule: Rule, probs: np.ndarray) -> np.ndarray:
