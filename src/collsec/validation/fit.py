@@ -43,7 +43,7 @@ from scipy.special import expit
 from scipy.stats import qmc
 
 from collsec.crisis import EngineParams, run_crisis
-from collsec.crisis.deliberation import capable, elected_to_council
+from collsec.crisis.deliberation import capable, elected_to_council, lead_of
 from collsec.crisis.interests import FEATURES, features, weights
 from collsec.crisis.situation import power_at_theatre, situation
 from collsec.institutions import Tool
@@ -52,6 +52,7 @@ from collsec.scenarios.load import load_scenario
 from collsec.validation.corpus import Case, split_of
 from collsec.validation.records import load_record
 from collsec.validation.score import SCORED, decision_votes
+from collsec.voting.rules import Vote
 
 NOISE = 0.25
 """Scale of the logistic noise in the vote likelihood: the unit of support."""
@@ -396,12 +397,15 @@ def _recorded_lead(scenario, body_id: str, cast: dict[str, str]) -> float:
     body = next((b for b in scenario.bodies if b.id == body_id), None)
     if body is None:
         return 0.0
-    present = [
-        m
-        for m in scenario.permanent(body)
-        if cast.get(m) in ("yes", "no", "abstain") and not scenario.actors[m].absent_from(body_id)
-    ]
-    return sum(cast[m] == "yes" for m in present) / len(present) if present else 0.0
+    permanent = scenario.permanent(body)
+    return lead_of(
+        {
+            m: Vote(cast[m])
+            for m in permanent
+            if cast.get(m) in CATEGORY and not scenario.actors[m].absent_from(body_id)
+        },
+        permanent,
+    )
 
 
 def _lead(data: VoteData) -> np.ndarray:
@@ -457,13 +461,13 @@ def _nll(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = N
 
 def _probabilities(x: np.ndarray, magnitudes, threshold, band: float) -> np.ndarray:
     """(k, 3) probabilities of yes, abstain, no by the ordered logit (``threshold``: one, or
-    one per row).
+    one per row; of shape (B, k): (B, k, 3), one set per row of thresholds).
     """
     signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
     s = x @ (signs * magnitudes)
     f_yes = expit((s - threshold) / NOISE)
     f_no = expit((s - threshold + band) / NOISE)
-    return np.column_stack([f_yes, np.maximum(f_no - f_yes, 0.0), 1 - f_no])
+    return np.stack([f_yes, np.maximum(f_no - f_yes, 0.0), 1 - f_no], axis=-1)
 
 
 def _p_adopted(obs: BodyObs, x, magnitudes, threshold: float, band: float, deference: float):
@@ -503,12 +507,8 @@ def _p_adopted(obs: BodyObs, x, magnitudes, threshold: float, band: float, defer
         return 0.0
     yes_counts = np.array([c[0] for c in counts])
     lead = (yes_counts + aside_yes) / (k + aside)
-    signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
-    s = x @ (signs * magnitudes)
     t = threshold - deference * lead[:, None] * obs.elected[None, :]  # (states, members)
-    f_yes = expit((s[None, :] - t) / NOISE)
-    f_no = expit((s[None, :] - t + band) / NOISE)
-    led = np.stack([f_yes, np.maximum(f_no - f_yes, 0.0), 1 - f_no], axis=2)
+    led = _probabilities(x, magnitudes, t, band)
     led[:, fixed] = obs.fixed[fixed]
     eye = np.eye(3)
     for row, (n_yes, n_no) in enumerate(counts):
