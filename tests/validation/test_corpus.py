@@ -10,7 +10,14 @@ import pytest
 
 from collsec.crisis.outcome import RESPONSES, RESULTS
 from collsec.scenarios import load_scenario
-from collsec.validation.corpus import PAPER_CASES, builtin_corpus, corpus_cases, split_of
+from collsec.validation.corpus import (
+    PAPER_CASES,
+    UNFITTED,
+    builtin_corpus,
+    corpus_cases,
+    part_of,
+    split_of,
+)
 from collsec.validation.records import load_record
 
 CORPUS = builtin_corpus()
@@ -64,6 +71,26 @@ def test_the_split_is_the_stated_rule():
     assert split_of("x", 132) == split_of("other-name", 132)  # one ICB crisis, one side
     parts = {c.name: split_of(c.name, load_scenario(c.scenario).icb) for c in CASES}
     assert 0.2 < sum(p == "test" for p in parts.values()) / len(parts) < 0.45
+
+
+def test_a_training_case_the_fit_did_not_use_is_reported_apart():
+    fitted = frozenset({"korea-1950"})
+    assert part_of("korea-1950", None, fitted) == "train"
+    assert part_of("gulf-1990", None, fitted) == UNFITTED  # a training case written after
+    assert part_of("gulf-1990", None, None) == "train"  # no list: no distinction
+    test_case = next(c.name for c in CASES if split_of(c.name, load_scenario(c.scenario).icb) == "test")
+    icb = load_scenario(next(c for c in CASES if c.name == test_case).scenario).icb
+    assert part_of(test_case, icb, fitted) == "test"  # a test case is never fitted on
+
+
+def test_the_shipped_fit_lists_the_training_cases_it_used():
+    from collsec.crisis.params import fitted, fitted_cases
+
+    names = fitted_cases()
+    assert names is not None and len(names) == fitted()["training_cases"]
+    by_name = {c.name: c for c in CASES}
+    assert names <= by_name.keys()  # every case it used is still in the corpus
+    assert all(split_of(n, load_scenario(by_name[n].scenario).icb) == "train" for n in names)
 
 
 def test_a_corpus_directory_must_hold_scenarios_and_records(tmp_path):

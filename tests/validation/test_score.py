@@ -37,6 +37,19 @@ def test_summary_counts_the_cases_and_the_baselines(small):
     assert 0 <= votes["accuracy"] <= 1
 
 
+def test_training_cases_outside_the_fit_form_their_own_part(small):
+    from collsec.validation.score import report
+
+    cases, _ = corpus_cases(small)
+    ev = evaluate(cases, draws=10, fitted_cases=frozenset({"korea-1950"}))
+    parts = {r.case: r.split for r in ev.cases}
+    assert parts == {"korea-1950": "train", "gulf-1990": "unfitted", "manchuria-1931": "unfitted"}
+    data = report(ev)
+    assert data["train"]["cases"] == 1 and data["unfitted"]["cases"] == 2
+    assert all(v.split == parts[v.case] for v in ev.votes)
+    assert "unfitted" not in report(evaluate(cases, draws=10))  # no list: no such part
+
+
 def test_votes_are_split_by_what_the_engine_did_with_the_draft(small):
     from collsec.crisis import run_crisis
     from collsec.institutions import Tool

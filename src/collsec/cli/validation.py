@@ -198,13 +198,22 @@ def misses_table(report: dict, split: str | None) -> Table:
     return table
 
 
+PART_TITLES = {
+    "train": "train part",
+    "test": "test part",
+    "unfitted": "training cases the shipped fit did not see (written after it)",
+}
+"""The heading of each part of the report (collsec.validation.corpus.part_of)."""
+
+
 @validate_app.callback()
 @user_errors
 def validate(
     ctx: typer.Context,
     corpus: CORPUS = None,
     split: Annotated[
-        str, typer.Option(help="Which part to list misses for: train, test or all.")
+        str,
+        typer.Option(help="Which part to list misses for: train, test, unfitted or all."),
     ] = "all",
     param: PARAM = None,
     draws: DRAWS = 200,
@@ -219,16 +228,17 @@ def validate(
     if ctx.invoked_subcommand is not None:
         return
     from collsec.errors import InputError
-    from collsec.validation.corpus import corpus_cases
+    from collsec.crisis.params import fitted_cases
+    from collsec.validation.corpus import UNFITTED, corpus_cases
     from collsec.validation.score import evaluate, report
 
-    if split not in ("train", "test", "all"):
-        raise InputError("--split", "split", "train, test or all", split)
+    if split not in ("train", "test", UNFITTED, "all"):
+        raise InputError("--split", "split", "train, test, unfitted or all", split)
     if figure is not None and figure.suffix != ".png":
         raise InputError("--figure", str(figure), "a file ending in .png", figure.suffix)
     params = engine_params(param or [])
     cases, unpaired = corpus_cases(corpus)
-    evaluation = evaluate(cases, params, draws, seed, data_dir, unpaired)
+    evaluation = evaluate(cases, params, draws, seed, data_dir, unpaired, fitted_cases())
     data = report(evaluation)
     if figure is not None:
         from collsec.reports.validation import validation_figure
@@ -238,14 +248,20 @@ def validate(
         typer.echo(json.dumps(data, indent=2, default=str))
         return
     where = corpus or "the built-in corpus"
+    unfitted = data.get(UNFITTED, {}).get("cases", 0)
+    extra = f", {unfitted} training cases not in the shipped fit" if unfitted else ""
     console.print(
         f"[bold]Validation[/] on {where}: {data['all']['cases']} cases "
-        f"({data['train']['cases']} train, {data['test']['cases']} test), {draws} draws each",
+        f"({data['train']['cases']} train, {data['test']['cases']} test{extra}), "
+        f"{draws} draws each",
         highlight=False,
     )
-    for part in ("train", "test"):
-        console.print(accuracy_table(data[part], f"{part} part"))
-        title = f"{part} part: the engine against the baselines, case by case"
+    for part in ("train", "test", UNFITTED):
+        if part not in data:
+            continue
+        name = PART_TITLES[part]
+        console.print(accuracy_table(data[part], name))
+        title = f"{name}: the engine against the baselines, case by case"
         console.print(comparison_table(data[part], title))
     console.print(misses_table(data, None if split == "all" else split))
     for note in grouped(data["warnings"]):

@@ -34,6 +34,14 @@ def fitted() -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def fitted_cases() -> frozenset[str] | None:
+    """The names of the training cases the shipped values were fitted on (``fitted.yaml``'s
+    ``training_case_names``), or None when the file does not list them.
+    """
+    names = fitted().get("training_case_names")
+    return frozenset(names) if names is not None else None
+
+
 PRIORS: dict[str, float] = {
     "thresholds.condemnation": 0.5,
     "thresholds.sanctions": 0.9,

@@ -10,6 +10,10 @@ case: the paper's seven cases are training cases (the model was first built on t
 other case is a test case when the SHA-256 of its key, read as a number, is divisible by 3,
 else a training case. The key is ``icb-<crisno>`` for an ICB crisis (so that a crisis sits on
 the same side in the corpus and in the ICB tier) and the case name otherwise.
+
+A training case the shipped fit did not use (written after it: ``fitted.yaml`` lists the
+cases it was fitted on) is reported apart, as part ``unfitted`` (:func:`part_of`): its accuracy
+is out of sample for the shipped values, and the next ``collsec fit`` will train on it.
 """
 
 from __future__ import annotations
@@ -39,6 +43,21 @@ TEST_SHARE = 3
 def split_key(name: str, icb: int | None) -> str:
     """The key the split hashes: ``icb-<crisno>`` for an ICB crisis, else the case name."""
     return f"icb-{icb}" if icb is not None else name
+
+
+UNFITTED = "unfitted"
+"""The part of a training case the shipped fit did not use (:func:`part_of`)."""
+
+
+def part_of(name: str, icb: int | None = None, fitted_cases: frozenset[str] | None = None) -> str:
+    """``"train"``, ``"test"`` or :data:`UNFITTED`: the split of the case, except that a
+    training case missing from ``fitted_cases`` (the cases the shipped fit was trained on;
+    None: no distinction) is :data:`UNFITTED`.
+    """
+    split = split_of(name, icb)
+    if split == "train" and fitted_cases is not None and name not in fitted_cases:
+        return UNFITTED
+    return split
 
 
 def split_of(name: str, icb: int | None = None) -> str:

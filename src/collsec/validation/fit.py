@@ -1225,6 +1225,7 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         f"rises by less than {TOLERANCE:g} (one more response or result missed), the others "
         "held: not a confidence interval",
         "training_cases": len(result.cases),
+        "training_case_names": sorted(result.cases),
         "training_votes": result.votes,
         "vote_nll": round(result.vote_nll, 3),
         "outcome": {

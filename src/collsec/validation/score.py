@@ -35,7 +35,7 @@ from collsec.errors import CollsecError
 from collsec.institutions import Tool
 from collsec.scenarios.load import load_scenario
 from collsec.validation import uncertainty
-from collsec.validation.corpus import Case, split_of
+from collsec.validation.corpus import UNFITTED, Case, part_of
 from collsec.validation.records import Decision, Record, load_record
 
 SCORED = ("condemnation", "sanctions", "force")
@@ -236,11 +236,14 @@ def evaluate_case(
     seed: int = 0,
     data_dir=None,
     warnings: list[str] | None = None,
+    fitted_cases: frozenset[str] | None = None,
 ) -> tuple[CaseRow, list[VoteRow], list[TallyRow]]:
-    """Run one case and compare it with its record (see the module docstring)."""
+    """Run one case and compare it with its record (see the module docstring); its part is
+    :func:`collsec.validation.corpus.part_of` given the cases the parameters were fitted on.
+    """
     record: Record = load_record(case.record)
     scenario = load_scenario(case.scenario)
-    split = split_of(scenario.name, scenario.icb)
+    split = part_of(scenario.name, scenario.icb, fitted_cases)
     result = run_crisis(scenario, params, draws=draws, seed=seed)
     row = CaseRow(
         case=case.name,
@@ -305,13 +308,19 @@ def evaluate(
     seed: int = 0,
     data_dir=None,
     unpaired: list[str] | None = None,
+    fitted_cases: frozenset[str] | None = None,
 ) -> Evaluation:
-    """Evaluate every case; a case whose files are bad is kept with its error (never lost)."""
+    """Evaluate every case; a case whose files are bad is kept with its error (never lost).
+    ``fitted_cases``: the training cases ``params`` were fitted on (the others of the training
+    part are reported as :data:`~collsec.validation.corpus.UNFITTED`); None: no distinction.
+    """
     params = params or EngineParams()
     out = Evaluation(unpaired=list(unpaired or []))
     for case in cases:
         try:
-            row, votes, tallies = evaluate_case(case, params, draws, seed, data_dir, out.warnings)
+            row, votes, tallies = evaluate_case(
+                case, params, draws, seed, data_dir, out.warnings, fitted_cases
+            )
         except CollsecError as error:
             out.cases.append(
                 CaseRow(case.name, "error", None, "", "", "", "", 0.0, None, error=str(error))
@@ -356,7 +365,8 @@ def per_draft(votes: list[VoteRow]) -> dict:
 
 
 def summary(ev: Evaluation, split: str | None = None) -> dict:
-    """Accuracy and baselines for one split (``"train"``, ``"test"``) or all cases (None)."""
+    """Accuracy and baselines for one part (``"train"``, ``"test"``, ``"unfitted"``) or all
+    cases (None)."""
     rows = [r for r in ev.cases if not r.error and (split is None or r.split == split)]
     votes = [v for v in ev.votes if split is None or v.split == split]
     tallies = [t for t in ev.tallies if split is None or t.split == split]
@@ -458,10 +468,14 @@ def confusion(pairs: list[tuple[str, str]]) -> dict[str, dict[str, int]]:
 
 
 def report(ev: Evaluation) -> dict:
-    """The whole evaluation as plain data (the JSON of ``collsec validate --json``)."""
+    """The whole evaluation as plain data (the JSON of ``collsec validate --json``); the part
+    ``unfitted`` only when some training case was not in the fit.
+    """
+    unfitted = any(r.split == UNFITTED for r in ev.cases)
     return {
         "train": summary(ev, "train"),
         "test": summary(ev, "test"),
+        **({UNFITTED: summary(ev, UNFITTED)} if unfitted else {}),
         "all": summary(ev),
         "cases": [asdict(r) | {"both": r.both, "miss": r.miss} for r in ev.cases],
         "vote_misses": [asdict(v) for v in ev.votes if v.recorded != v.predicted],
