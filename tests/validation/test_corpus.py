@@ -78,9 +78,9 @@ def test_a_training_case_the_fit_did_not_use_is_reported_apart():
     assert part_of("korea-1950", None, fitted) == "train"
     assert part_of("gulf-1990", None, fitted) == UNFITTED  # a training case written after
     assert part_of("gulf-1990", None, None) == "train"  # no list: no distinction
-    test_case = next(c.name for c in CASES if split_of(c.name, load_scenario(c.scenario).icb) == "test")
-    icb = load_scenario(next(c for c in CASES if c.name == test_case).scenario).icb
-    assert part_of(test_case, icb, fitted) == "test"  # a test case is never fitted on
+    icbs = {c.name: load_scenario(c.scenario).icb for c in CASES}
+    test_case = next(name for name, icb in icbs.items() if split_of(name, icb) == "test")
+    assert part_of(test_case, icbs[test_case], fitted) == "test"  # never fitted on
 
 
 def test_the_shipped_fit_lists_the_training_cases_it_used():

@@ -128,6 +128,37 @@ def test_weighted_games_agree_with_decide_on_yes_no_votes(args):
     )
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.integers(1, 12).flatmap(
+        lambda n: st.tuples(st.just(tuple(f"M{i}" for i in range(n))), st.data())
+    )
+)
+def test_the_pivotal_members_are_those_whose_flip_alone_reverses_the_decision(args):
+    members, data = args
+    rule = data.draw(any_rules(members)).model_copy(
+        update={
+            "abstention_blocks": data.draw(st.booleans()),
+            "vetoes_to_block": data.draw(st.integers(1, 3)),
+            "exclude_parties": data.draw(st.booleans()),
+            "veto_waived_for": data.draw(st.sampled_from([(), ("mass_atrocity",)])),
+        }
+    )
+    votes = {m: data.draw(VOTES) for m in members}
+    parties = data.draw(st.lists(st.sampled_from(members), max_size=2, unique=True))
+    classes = data.draw(st.sampled_from([(), ("mass_atrocity",)]))
+    d = decide(rule, members, votes, parties=parties, draft_classes=classes)
+    flipped = Vote.NO if d.adopted else Vote.YES
+    counted = [m for m in members if not (rule.exclude_parties and m in parties)]
+    brute = [
+        m
+        for m in counted
+        if votes.get(m, Vote.ABSENT) != flipped
+        and decide(rule, members, votes | {m: flipped}, parties, classes).adopted != d.adopted
+    ]
+    assert list(d.pivotal) == brute
+
+
 def test_pivotal_members_flip_the_outcome():
     rule = presets()["unsc"].rule
     d = decide(rule, COUNCIL, council_votes(**{e: "no" for e in ELECTED[:6]}), permanent=P5)

@@ -227,8 +227,8 @@ def validate(
     """Run a corpus and compare with its records: response, result, member votes."""
     if ctx.invoked_subcommand is not None:
         return
-    from collsec.errors import InputError
     from collsec.crisis.params import fitted_cases
+    from collsec.errors import InputError
     from collsec.validation.corpus import UNFITTED, corpus_cases
     from collsec.validation.score import evaluate, report
 

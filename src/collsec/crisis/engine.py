@@ -210,20 +210,22 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
 def _positions(scenario: Scenario, sit: Situation, br: Branch, params) -> dict:
     """Every seated member's position on each measure, with the terms of its support."""
     seated = sorted({m for b in scenario.bodies for m in scenario.members(b)}, key=sit.index.get)
-    out: dict[str, dict[str, Position]] = {}
-    votes = {t: votes_of(s, params) for t, s in br.supports.items()}
-    for code in seated:
-        i = sit.index[code]
-        out[code] = {
-            t.value: Position(
-                vote=votes[t][i],
-                support=round(float(s.total[i]), 4),
+    rows = [sit.index[code] for code in seated]
+    by_tool = {}
+    for t, s in br.supports.items():
+        votes = votes_of(s, params)
+        total = [round(x, 4) for x in s.total[rows].tolist()]
+        terms = {k: [round(x, 4) for x in s.terms[k][rows].tolist()] for k in TERMS}
+        by_tool[t.value] = [
+            Position(
+                vote=votes[i],
+                support=total[j],
                 threshold=s.threshold,
-                terms={k: round(float(s.terms[k][i]), 4) for k in TERMS},
+                terms={k: terms[k][j] for k in TERMS},
             )
-            for t, s in br.supports.items()
-        }
-    return out
+            for j, i in enumerate(rows)
+        ]
+    return {code: {t: by_tool[t][j] for t in by_tool} for j, code in enumerate(seated)}
 
 
 @dataclass
@@ -244,6 +246,7 @@ def run_crisis(
     seed: int = 0,
     counterfactual: str | None = None,
     overrides: tuple[str, ...] = (),
+    explain: bool = True,
 ) -> CrisisResult:
     """Run one crisis.
 
@@ -262,6 +265,10 @@ def run_crisis(
         A named counterfactual of the scenario and ``path=value`` overrides, applied to the
         scenario before the run (unless it was loaded with exactly these already); an unknown
         counterfactual or a bad override raises :class:`InputError`.
+    explain:
+        False leaves ``positions`` empty: every member's position with its terms is the
+        explanation a person reads, and a fit that runs each case thousands of times for its
+        response and result alone spends a third of its time building them.
 
     """
     from collsec.scenarios.load import apply_changes
@@ -461,5 +468,5 @@ def run_crisis(
         scorecard=scorecard(br.records, sit, params, measured),
         self_defence=tuple(sit.codes[i] for i in np.flatnonzero(br.defence)),
         regional_request=br.delib.request,
-        positions=_positions(scenario, sit, br, params),
+        positions=_positions(scenario, sit, br, params) if explain else {},
     )

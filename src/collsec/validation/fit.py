@@ -735,7 +735,7 @@ def outcome_loss(
     """
     loglik, expected, expected_results, missed, results_missed, rows = 0.0, 0.0, 0.0, 0, 0, []
     for scenario, record in pairs:
-        r = run_crisis(scenario, params, draws=draws, seed=seed)
+        r = run_crisis(scenario, params, draws=draws, seed=seed, explain=False)
         p = r.probabilities.get(record.result, 0.0)
         loglik += math.log(max(p, 0.5 / draws))
         expected += 1.0 - r.response_probabilities.get(record.response, 0.0)
@@ -1016,7 +1016,7 @@ def icb_loss(pairs: list, params: EngineParams, draws: int, seed: int) -> dict:
 
     missed, loglik = 0, 0.0
     for scenario, outcome in pairs:
-        r = run_crisis(scenario, params, draws=draws, seed=seed)
+        r = run_crisis(scenario, params, draws=draws, seed=seed, explain=False)
         p = sum(v for k, v in r.probabilities.items() if ENGINE_OUTCOME[k] == outcome)
         loglik += math.log(max(p, 0.5 / draws))
         missed += ENGINE_OUTCOME[r.result] != outcome

@@ -366,7 +366,8 @@ def per_draft(votes: list[VoteRow]) -> dict:
 
 def summary(ev: Evaluation, split: str | None = None) -> dict:
     """Accuracy and baselines for one part (``"train"``, ``"test"``, ``"unfitted"``) or all
-    cases (None)."""
+    cases (None).
+    """
     rows = [r for r in ev.cases if not r.error and (split is None or r.split == split)]
     votes = [v for v in ev.votes if split is None or v.split == split]
     tallies = [t for t in ev.tallies if split is None or t.split == split]
