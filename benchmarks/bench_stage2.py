@@ -6,8 +6,9 @@ Stage 2 of ``collsec fit`` (docs/validation.md, section 4) runs every training c
 thousand times at 50 draws each, so a refit's time is about this figure times the number of
 evaluations. ``--peer`` names another checkout of the repository (e.g. ``git worktree add
 /tmp/peer <commit>``): both trees are timed in the same run, each in its own process on the
-same training cases of the built-in corpus (this tree's), with their own shipped values, and the
-objective each computes is shown beside its time.
+same training cases of the built-in corpus (this tree's) and at the same point, the engine's
+priors (``prior_params``: the shipped values differ from one fit to the next), and the
+objective each computes is shown beside its time: equal objectives, the same work.
 """
 
 from __future__ import annotations
@@ -24,11 +25,11 @@ from rich.table import Table
 
 CHILD = """
 import json, sys, time
-from collsec.crisis import EngineParams
+from collsec.crisis.params import prior_params
 from collsec.validation import fit as F
 from collsec.validation.corpus import corpus_cases
 corpus, draws, repeat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-params = EngineParams()
+params = prior_params()
 train = F.training(corpus_cases(corpus)[0])
 pairs = F.case_pairs(train)
 times = []
