@@ -13,6 +13,14 @@ ELECTED = tuple(f"E{i}" for i in range(10))
 COUNCIL = P5 + ELECTED
 
 
+def members_and_data(smallest: int, largest: int):
+    """A body of ``smallest`` to ``largest`` members named M0, M1, ..., with a draw source
+    for the rule and the votes over them."""
+    return st.integers(smallest, largest).flatmap(
+        lambda n: st.tuples(st.just(tuple(f"M{i}" for i in range(n))), st.data())
+    )
+
+
 def council_votes(**changes):
     votes = dict.fromkeys(COUNCIL, Vote.YES)
     votes.update({k: Vote(v) for k, v in changes.items()})
@@ -94,11 +102,7 @@ def test_an_absence_is_never_a_veto(council, data):
 
 
 @settings(max_examples=400, deadline=None)
-@given(
-    st.integers(2, 12).flatmap(
-        lambda n: st.tuples(st.just(tuple(f"M{i}" for i in range(n))), st.data())
-    )
-)
+@given(members_and_data(2, 12))
 def test_adding_a_yes_never_turns_a_pass_into_a_fail(args):
     members, data = args
     rule = data.draw(any_rules(members))
@@ -110,11 +114,7 @@ def test_adding_a_yes_never_turns_a_pass_into_a_fail(args):
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.integers(2, 10).flatmap(
-        lambda n: st.tuples(st.just(tuple(f"M{i}" for i in range(n))), st.data())
-    )
-)
+@given(members_and_data(2, 10))
 def test_weighted_games_agree_with_decide_on_yes_no_votes(args):
     members, data = args
     rule = data.draw(any_rules(members))
@@ -129,11 +129,7 @@ def test_weighted_games_agree_with_decide_on_yes_no_votes(args):
 
 
 @settings(max_examples=400, deadline=None)
-@given(
-    st.integers(1, 12).flatmap(
-        lambda n: st.tuples(st.just(tuple(f"M{i}" for i in range(n))), st.data())
-    )
-)
+@given(members_and_data(1, 12))
 def test_the_pivotal_members_are_those_whose_flip_alone_reverses_the_decision(args):
     members, data = args
     rule = data.draw(any_rules(members)).model_copy(

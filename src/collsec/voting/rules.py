@@ -207,6 +207,21 @@ def _needed(
     return needed if rule.quota is not None or rule.share is not None else 1.0
 
 
+def _veto(
+    rule: DecisionRule,
+    counted: Sequence[str],
+    permanent: Iterable[str],
+    draft_classes: Iterable[str],
+) -> tuple[tuple[str, ...], set[Vote]]:
+    """The veto holders among ``counted`` (none on a draft whose class waives the veto) and
+    the votes of theirs that block.
+    """
+    if set(draft_classes) & set(rule.veto_waived_for):
+        return (), set()
+    blocking = {Vote.NO, Vote.ABSTAIN, Vote.ABSENT} if rule.abstention_blocks else {Vote.NO}
+    return rule.holders(counted, permanent), blocking
+
+
 def _blockers(
     rule: DecisionRule,
     votes: Mapping[str, Vote],
@@ -214,10 +229,7 @@ def _blockers(
     permanent: Iterable[str],
     draft_classes: Iterable[str],
 ) -> tuple[str, ...]:
-    if set(draft_classes) & set(rule.veto_waived_for):
-        return ()
-    blocking = {Vote.NO, Vote.ABSTAIN, Vote.ABSENT} if rule.abstention_blocks else {Vote.NO}
-    holders = rule.holders(counted, permanent)
+    holders, blocking = _veto(rule, counted, permanent, draft_classes)
     return tuple(m for m in holders if votes.get(m, Vote.ABSENT) in blocking)
 
 
@@ -238,10 +250,9 @@ def _pivotal(rule, votes, counted, permanent, draft_classes, adopted, totals) ->
     members otherwise cost 36,000 tallies a draft.
     """
     flipped = Vote.NO if adopted else Vote.YES
-    waived = bool(set(draft_classes) & set(rule.veto_waived_for))
-    blocking = {Vote.NO, Vote.ABSTAIN, Vote.ABSENT} if rule.abstention_blocks else {Vote.NO}
-    holders = set() if waived else set(rule.holders(counted, permanent))
-    blockers = sum(votes.get(m, Vote.ABSENT) in blocking for m in holders)
+    holders, blocking = _veto(rule, counted, permanent, draft_classes)
+    holders = set(holders)
+    blockers = len(_blockers(rule, votes, counted, permanent, draft_classes))
     members_weight = sum(rule.weight(m) for m in counted)
     out = []
     for m in counted:
