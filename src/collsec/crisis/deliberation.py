@@ -86,6 +86,9 @@ class BodyRecord(BaseModel):
     referral: Decision | None = None
     note: str = ""
     deference: float = 0.0
+    unsponsored: tuple[Tool, ...] = ()
+    """Measures the body could have voted on that no member tabled: none present supported
+    them by ``thresholds.sponsor`` above the threshold (:func:`sponsored`)."""
 
     def draft(self, measure: Tool) -> Draft | None:
         """The draft on ``measure``, if one was tabled."""
@@ -107,7 +110,9 @@ def deliberate(
     note: str = "",
     deference: float = 0.0,
 ) -> BodyRecord:
-    """Vote the ladder in one body; stop at the first measure adopted.
+    """Vote the ladder in one body; stop at the first measure adopted. A draft of
+    condemnation or sanctions is tabled only with a sponsor (:func:`sponsored`); the others
+    are listed as ``unsponsored``.
 
     Parameters
     ----------
@@ -126,14 +131,18 @@ def deliberate(
         ``permanent`` (:func:`deference_in`, :func:`ballot`).
 
     """
-    absent = set(absent)
+    absent, parties = set(absent), tuple(parties)
     held = {p.tool for p in institution.tools}
     allowed = held if tools is None else set(tools) & held
     band = params.thresholds.band
-    drafts = []
+    drafts, unsponsored = [], []
     adopted = None
+    present = [index[m] for m in members if m not in absent]
     for measure in (t for t in LADDER if t in allowed):
         s = support[measure]
+        if measure != Tool.FORCE and not sponsored(s, present, params.thresholds.sponsor):
+            unsponsored.append(measure)
+            continue
         votes, lead = ballot(
             members,
             permanent,
@@ -166,7 +175,22 @@ def deliberate(
         adopted=adopted,
         note=note,
         deference=deference,
+        unsponsored=tuple(unsponsored),
     )
+
+
+def sponsored(s: Support, present, margin: float) -> bool:
+    """Whether some actor of ``present`` (indices: the members present) would table a draft
+    of ``s.tool``: its support reaches the threshold plus ``margin`` (``thresholds.sponsor``).
+    Only a member puts a draft to the vote (the Security Council's provisional rules 35 and
+    38: a state invited to take part, a party among them, may submit a draft, voted on only
+    at a member's request), so a party sponsors only where it sits: the target that holds a
+    seat always does (the complainant; France and Belgium on the Rhineland in the League
+    Council, 1936). Force has its own sponsors, who must also be able to field it
+    (:func:`sponsors`).
+    """
+    idx = np.asarray(present, dtype=int)
+    return bool(idx.size and (s.total[idx] >= s.threshold + margin).any())
 
 
 def decision_votes(institution: Institution, votes: dict, parties: Iterable[str]) -> dict:

@@ -612,6 +612,7 @@ OUTCOME = (
     "thresholds.condemnation",
     "thresholds.sanctions",
     "thresholds.force",
+    "thresholds.sponsor",
     "power_cost",
     "escalation_cost_force",
     "unilateral_threshold",
@@ -653,6 +654,7 @@ BOUNDS = {
     "indivisibility": (0.0, 1.0),
     "patron_pressure": (0.0, 1.0),
     "decisiveness": (0.05, 20.0),
+    "thresholds.sponsor": (0.0, 50.0),
 }
 
 
