@@ -18,7 +18,7 @@ from collsec.crisis import run_crisis
 from collsec.crisis.deliberation import phase_of
 from collsec.crisis.params import prior_params
 from collsec.errors import InputError
-from collsec.institutions import Tool
+from collsec.institutions import LADDER, Tool
 from collsec.scenarios import load_scenario
 from collsec.voting.rules import Vote
 
@@ -468,3 +468,44 @@ def test_a_global_body_may_authorise_any_state_a_regional_body_only_its_members(
     assert not may_table_force(presets()["nato"], ready, [0, 2])
     assert may_table_force(presets()["nato"], ready, [1, 2])
     assert not may_table_force(presets()["unsc"], np.zeros(3, bool), [0, 1, 2])
+
+
+def _with_sponsor(margin: float, params=P):
+    return params.model_copy(
+        update={"thresholds": params.thresholds.model_copy(update={"sponsor": margin})}
+    )
+
+
+@given(st.floats(0.0, 3.0))
+def test_a_draft_is_tabled_only_when_a_member_present_would_sponsor_it(margin):
+    result = run_crisis(korea("actors.RUS.absent=false"), _with_sponsor(margin), draws=5)
+    for body in result.bodies:
+        tabled = {d.measure for d in body.drafts}
+        for measure in (Tool.SANCTIONS, Tool.CONDEMNATION):
+            if body.adopted is not None and LADDER.index(measure) > LADDER.index(body.adopted):
+                continue  # below the measure adopted: never reached
+            keen = [
+                m
+                for m in body.members
+                if result.positions[m][measure.value].support
+                >= result.positions[m][measure.value].threshold + margin
+            ]
+            if measure in tabled:
+                assert keen, (body.id, measure)
+            elif measure in body.unsponsored:
+                assert not keen, (body.id, measure)
+
+
+def test_the_keener_a_sponsor_must_be_the_fewer_drafts_and_force_keeps_its_own():
+    # no force sponsor (North Korea strong enough): the Council tables sanctions, then nothing
+    strong = "actors.PRK.capability=0.5"
+    order = [0.0, 0.3, 0.6, 1.0, 2.0, 100.0]
+    runs = [run_crisis(korea(strong), _with_sponsor(m), draws=5) for m in order]
+    counts = [len(r.bodies[0].drafts) for r in runs]
+    assert counts == sorted(counts, reverse=True) and counts[0] > counts[-1] == 0
+    assert runs[0].bodies[0].adopted == Tool.SANCTIONS
+    assert runs[-1].bodies[0].unsponsored == (Tool.SANCTIONS, Tool.CONDEMNATION)
+    assert all(b.adopted is None for b in runs[-1].bodies)
+    # a force draft needs states ready and able to field it, not the sponsor margin
+    keen = run_crisis(korea(), _with_sponsor(100.0), draws=5)
+    assert keen.bodies[0].adopted == Tool.FORCE

@@ -236,3 +236,21 @@ def test_the_permanent_members_agreement_names_the_measure_they_agreed_on():
     council = next(b for b in r.bodies if b.id == "UNSC")
     words = _cause_of_run("permanent_members_agreed", r, Labels.of(s))
     assert words == f"the permanent members agreed on {council.adopted.value}"
+
+
+def test_a_body_says_which_measures_no_member_sponsored():
+    from collsec.crisis.params import prior_params
+    from collsec.scenarios import load_scenario
+
+    p = prior_params()
+    keen = p.model_copy(update={"thresholds": p.thresholds.model_copy(update={"sponsor": 100.0})})
+    s = load_scenario("ethiopia-1935")
+    r = run_crisis(s, keen, draws=5)
+    council = next(b for b in r.bodies if b.id == "LNC")
+    assert council.unsponsored  # Ethiopia, the complainant, holds no Council seat to table one
+    text = " ".join(text_of(r, s).split())
+    measures = " or ".join(m.value for m in council.unsponsored)
+    assert f"no member cared enough to table {measures} (no sponsor)" in text
+    assert json.loads(to_json(r))["bodies"][0]["unsponsored"] == [
+        m.value for m in r.bodies[0].unsponsored
+    ]

@@ -265,7 +265,10 @@ def _body_parts(result: CrisisResult, labels: Labels):
     for body in result.bodies:
         title = f"{body.id}: {body.name}"
         if not body.drafts:
-            yield Text(f"{title}: {body.note or 'no draft tabled'}", style="dim")
+            why = body.note or "no draft tabled"
+            if body.unsponsored and not body.note:
+                why += f": {_unsponsored(body)}"
+            yield Text(f"{title}: {why}", style="dim")
             yield from _referral(body, labels)
             continue
         yield Text(f"{title}: {len(body.members)} members", style="bold")
@@ -278,8 +281,16 @@ def _body_parts(result: CrisisResult, labels: Labels):
         else:
             yield from _small_body(body, labels)
         yield from _vetoers(body, labels)
+        if body.unsponsored:
+            yield Text(f"  {_unsponsored(body)}", style="dim")
         if body.note:
             yield Text(f"  {body.note}", style="dim")
+
+
+def _unsponsored(body) -> str:
+    """Why the measures of ``body.unsponsored`` were not voted on (thresholds.sponsor)."""
+    measures = " or ".join(m.value for m in body.unsponsored)
+    return f"no member cared enough to table {measures} (no sponsor)"
 
 
 def _words(code: str) -> str:
