@@ -287,6 +287,58 @@ def test_stage_one_asks_a_regional_body_for_a_sponsor_among_its_members():
     assert observed("[PRK, CUB, EGY]", ("USA",))[0] == []  # the aggressor's own body: not seized
 
 
+def test_stage_one_asks_a_draft_of_condemnation_or_sanctions_for_a_keen_member():
+    """The decision likelihood's share of adopted drafts that were tabled: 1 at a margin of 0
+    (a yes voter tables it) or with the target seated (the complainant tables), falling as
+    the margin rises, 0 with nobody present who could table it."""
+    import numpy as np
+
+    from collsec.crisis.interests import features
+    from collsec.crisis.situation import situation
+    from collsec.institutions import Tool
+    from collsec.validation.fit import (
+        COLUMNS,
+        MEASURES,
+        _magnitudes,
+        _tabled_if_adopted,
+        body_observations,
+        design,
+    )
+    from collsec.validation.records import Record
+
+    fixture = Path(__file__).parents[1] / "crisis" / "fixtures" / "korea-mini.yaml"
+    record = Record(name="korea-mini", response="none", result="aggression_prevailed")
+
+    def council(margin: float, *sets: str):
+        p = prior_params()
+        p = p.model_copy(update={"thresholds": p.thresholds.model_copy(update={"sponsor": margin})})
+        scenario = load_scenario(fixture, ("actors.RUS.absent=false", *sets))
+        sit = situation(scenario, p)
+        half = p.concern_half_distance_km
+        x = {
+            k: design(features(sit, scenario, Tool(m), True, False, half), k)
+            for k, m in enumerate(MEASURES)
+        }
+        able = np.zeros(sit.n, dtype=bool)
+        obs = body_observations(0, scenario, record, sit, x, p, able)[0]
+        magnitudes = np.array([_magnitudes(p)[c] for c in COLUMNS])
+        t = p.thresholds
+        thresholds = np.array([t.condemnation, t.sanctions, t.force])
+        return [_tabled_if_adopted(obs, m, magnitudes, thresholds, t.band) for m in (0, 1, 2)]
+
+    assert council(0.0) == [1.0, 1.0, 1.0]
+    shares = [council(margin) for margin in (0.0, 0.2, 0.5, 1.0, 3.0)]
+    for m in (0, 1):
+        column = [row[m] for row in shares]
+        assert column == sorted(column, reverse=True) and 0 <= column[-1] < column[0] == 1
+    assert all(row[2] == 1.0 for row in shares)  # force has its own sponsors
+    seated = (
+        "bodies=[{id: UNSC, institution: unsc-1946, members: [USA, UKG, FRN, TAW, RUS, ROK],"
+        " permanent: [USA, UKG, FRN, TAW, RUS]}]"
+    )
+    assert council(3.0, seated)[:2] == [1.0, 1.0]  # the complainant sits
+
+
 def test_the_bootstrap_is_the_same_whatever_the_number_of_workers(small_corpus):
     train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
     data = vote_data(train, prior_params())

@@ -228,6 +228,8 @@ class BodyObs:
     elected: np.ndarray | None = None  # bool per counted member: elected to a global council
     permanent: np.ndarray | None = None  # bool per counted member: a permanent member
     uncounted: tuple[float, int] = (0.0, 0)  # permanent parties present, not counted: yes, all
+    keen: dict[int, np.ndarray] | None = None  # condemnation, sanctions: rows of who may table
+    margin: float = 0.0  # thresholds.sponsor when the observations were made
 
 
 RESPONSE_BOUND = {"none": -1, "condemnation": 0, "sanctions": 1}
@@ -323,6 +325,8 @@ def body_observations(
                     float(sum(m == scenario.threat.target for m in aside)),
                     len(aside),
                 ),
+                keen=None if sit.target in present else _keen(sit, x_all, present),
+                margin=params.thresholds.sponsor,
             )
         )
     return out
@@ -517,6 +521,33 @@ def _p_adopted(obs: BodyObs, x, magnitudes, threshold: float, band: float, defer
     return float(weights @ p_adopted_many(obs.rule, led))
 
 
+def _keen(sit, x_all, present) -> dict[int, np.ndarray]:
+    """The design rows, for condemnation and sanctions, of the members present who may
+    table a draft (:func:`collsec.crisis.deliberation.sponsored`); the aggressor's side never
+    does. None is used instead when the target sits: the complainant always tables.
+    """
+    rows = [i for i in present if not sit.aggressor_side[i]]
+    return {m: x_all[m][rows] for m in (0, 1)}
+
+
+def _tabled_if_adopted(obs, m: int, magnitudes, thresholds, band) -> float:
+    """P(a draft of measure ``m`` would be tabled | it would be adopted): that a member
+    present supports it by ``thresholds.sponsor`` above the threshold, given that one
+    reaches the threshold (an adopted draft has a yes; an elected member's yes by deference
+    needs a permanent member's own). Exact for the two events, with the adoption standing in
+    for its yes; 1 when the target sits (the complainant tables) or the margin is 0.
+    """
+    if obs.keen is None or m == 2 or obs.margin <= 0:
+        return 1.0
+    rows = obs.keen[m]
+    if len(rows) == 0:
+        return 0.0
+    some = 1 - float(np.prod(1 - _probabilities(rows, magnitudes, thresholds[m], band)[:, 0]))
+    t = thresholds[m] + obs.margin
+    keen = 1 - float(np.prod(1 - _probabilities(rows, magnitudes, t, band)[:, 0]))
+    return min(1.0, keen / some) if some > 0 else 0.0
+
+
 def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> float:
     """-log P(recorded decisions of the bodies) (:mod:`collsec.validation.decisions`)."""
     from collsec.validation.decisions import p_level
@@ -530,6 +561,8 @@ def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> floa
             if m == 2:  # force: tabled only if some able state is ready to sponsor it
                 ready = _probabilities(obs.sponsors, magnitudes, thresholds[2], band)[:, 0]
                 p *= 1 - float(np.prod(1 - ready))
+            else:  # condemnation, sanctions: tabled only if a member present is keen enough
+                p *= _tabled_if_adopted(obs, m, magnitudes, thresholds, band)
             adoptions.append(p)
         w = 1.0 if weight is None else weight[obs.case]
         if obs.bound is not None:
