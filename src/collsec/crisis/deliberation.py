@@ -185,8 +185,8 @@ def sponsored(s: Support, present, margin: float) -> bool:
     Only a member puts a draft to the vote (the Security Council's provisional rules 35 and
     38: a state invited to take part, a party among them, may submit a draft, voted on only
     at a member's request), so a party sponsors only where it sits: the target that holds a
-    seat always does (the complainant: France on the Rhineland in the League Council, 1936). Force has its own sponsors, who must also be able to field it
-    (:func:`sponsors`).
+    seat always does (the complainant: France on the Rhineland in the League Council, 1936).
+    Force has its own sponsors, who must also be able to field it (:func:`sponsors`).
     """
     idx = np.asarray(present, dtype=int)
     return bool(idx.size and (s.total[idx] >= s.threshold + margin).any())
