@@ -31,7 +31,7 @@ AND_RESULT = "; and the result differs"
 KNOWN_MISSES: dict[str, str] = {
     "abyei-2011": TOO_STRONG,  # test
     "albania-cyber-2022": WAR_RESULT,  # train
-    "albania-frontier-1921": WAR_RESULT,  # train
+    "albania-frontier-1921": TOO_STRONG + AND_RESULT,  # train
     "azerbaijan-1946": WAR_RESULT,  # train
     "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
     "belize-1975": TOO_STRONG,  # train
@@ -48,11 +48,12 @@ KNOWN_MISSES: dict[str, str] = {
     "east-china-sea-2016": WAR_RESULT,  # test
     "east-timor-1999": SHORT_OF_FORCE + AND_RESULT,  # train
     "eritrea-ethiopia-1998": TOO_WEAK + AND_RESULT,  # test
+    "ethiopia-1935": TOO_WEAK,  # train
     "euphrates-shield-2016": TOO_STRONG,  # test
     "galwan-2020": WAR_RESULT,  # train
     "gangneung-submarine-1996": WAR_RESULT,  # train
     "goa-1961": TOO_STRONG,  # train
-    "green-march-1975": TOO_STRONG + AND_RESULT,  # test
+    "green-march-1975": WAR_RESULT,  # test
     "guatemala-1954": TOO_WEAK,  # train
     "haiti-1994": SHORT_OF_FORCE + AND_RESULT,  # train
     "hanish-islands-1995": TOO_STRONG,  # train
@@ -60,7 +61,7 @@ KNOWN_MISSES: dict[str, str] = {
     "indonesia-1947": WAR_RESULT,  # train
     "iran-iraq-1980": WAR_RESULT,  # test
     "iran-nuclear-2006": WAR_RESULT,  # train
-    "kargil-1999": WAR_RESULT,  # train
+    "kargil-1999": TOO_WEAK + AND_RESULT,  # train
     "kashmir-1947": TOO_STRONG,  # train
     "kisangani-1999": TOO_STRONG + AND_RESULT,  # test
     "korea-china-1950": SHORT_OF_FORCE + AND_RESULT,  # train
@@ -70,7 +71,6 @@ KNOWN_MISSES: dict[str, str] = {
     "leticia-1932": WAR_RESULT,  # train
     "manchuria-1931": WAR_RESULT,  # train
     "myanmar-2021": TOO_WEAK,  # train
-    "nagorno-karabakh-2020": TOO_STRONG,  # train
     "niger-2023": WAR_RESULT,  # test
     "north-korea-nuclear-2002": WAR_RESULT,  # train
     "north-korea-nuclear-2006": PLEDGE_FIRES + AND_RESULT,  # train
@@ -80,11 +80,8 @@ KNOWN_MISSES: dict[str, str] = {
     "oil-rig-2014": WAR_RESULT,  # test
     "osirak-1981": WAR_RESULT,  # test
     "peace-spring-2019": TOO_WEAK,  # train
-    "rann-of-kutch-1965": TOO_STRONG,  # train
-    "syria-chemical-2013": TOO_STRONG + AND_RESULT,  # test
+    "syria-chemical-2013": WAR_RESULT,  # test
     "taiwan-strait-1954": TOO_STRONG + AND_RESULT,  # train
-    "tigray-2020": TOO_STRONG,  # train
-    "yom-kippur-1973": TOO_STRONG,  # train
 }
 """Every case the shipped parameters get wrong (response or result), with its class; the
 comment is its split."""
