@@ -265,9 +265,7 @@ def _body_parts(result: CrisisResult, labels: Labels):
     for body in result.bodies:
         title = f"{body.id}: {body.name}"
         if not body.drafts:
-            why = body.note or "no draft tabled"
-            if body.unsponsored and not body.note:
-                why += f": {_unsponsored(body)}"
+            why = body.note or (_unsponsored(body) if body.unsponsored else "no draft tabled")
             yield Text(f"{title}: {why}", style="dim")
             yield from _referral(body, labels)
             continue
@@ -290,7 +288,8 @@ def _body_parts(result: CrisisResult, labels: Labels):
 def _unsponsored(body) -> str:
     """Why the measures of ``body.unsponsored`` were not voted on (thresholds.sponsor)."""
     measures = " or ".join(m.value for m in body.unsponsored)
-    return f"no member cared enough to table {measures} (no sponsor)"
+    them = "it" if len(body.unsponsored) == 1 else "them"
+    return f"{measures} not tabled: no member cared enough to sponsor {them}"
 
 
 def _words(code: str) -> str:
