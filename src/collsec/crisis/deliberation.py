@@ -109,10 +109,13 @@ def deliberate(
     tools: Iterable[Tool] | None = None,
     note: str = "",
     deference: float = 0.0,
+    ready: np.ndarray | None = None,
 ) -> BodyRecord:
-    """Vote the ladder in one body; stop at the first measure adopted. A draft of
-    condemnation or sanctions is tabled only with a sponsor (:func:`sponsored`); the others
-    are listed as ``unsponsored``.
+    """Vote the ladder in one body; stop at the first measure adopted. Every draft needs a
+    sponsor among the members present: one of condemnation or sanctions a member keen enough
+    (:func:`sponsored`; the others are listed as ``unsponsored``), one authorising force a
+    state ready and able to field it whose force the body can authorise
+    (:func:`may_table_force`; without one, force is not on the body's agenda at all).
 
     Parameters
     ----------
@@ -129,6 +132,9 @@ def deliberate(
     deference:
         Added, times the permanent members' lead, to the support of every member that is not
         ``permanent`` (:func:`deference_in`, :func:`ballot`).
+    ready:
+        The states that would sponsor force (:func:`sponsors`, bool aligned with ``index``);
+        None: force is not restricted here.
 
     """
     absent = set(absent)
@@ -138,6 +144,8 @@ def deliberate(
     drafts, unsponsored = [], []
     adopted = None
     present = [index[m] for m in members if m not in absent]
+    if ready is not None and not may_table_force(institution, ready, present):
+        allowed.discard(Tool.FORCE)
     for measure in (t for t in LADDER if t in allowed):
         s = support[measure]
         if measure != Tool.FORCE and not sponsored(s, present, params.thresholds.sponsor):
@@ -357,9 +365,6 @@ def _run(scenario, sit, params, body, supports, tools, note="", ready=None):
     held = set(inst.tools_on(day))
     allowed = [t for t in LADDER if t in held and (tools is None or t in tools)]
     absent = [m for m in members if scenario.actors[m].absent_from(body.id)]
-    present = [sit.index[m] for m in members if m not in absent]
-    if ready is not None and not may_table_force(inst, ready, present):
-        allowed = _without_force(allowed)
     return deliberate(
         body.id,
         inst,
@@ -374,6 +379,7 @@ def _run(scenario, sit, params, body, supports, tools, note="", ready=None):
         tools=allowed,
         note=note,
         deference=deference_in(scenario, body, params),
+        ready=ready,
     )
 
 
@@ -449,11 +455,6 @@ def turns_on_own_member(scenario: Scenario, sit: Situation, body: Body) -> bool:
     target = scenario.threat.target
     target_side = {target, scenario.actors[target].part_of} - {None}
     return bool(side & members) and not (target_side & members)
-
-
-def _without_force(allowed):
-    tools = LADDER if allowed is None else allowed
-    return [t for t in tools if t != Tool.FORCE]
 
 
 def deliberate_all(

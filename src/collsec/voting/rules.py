@@ -252,7 +252,7 @@ def _pivotal(rule, votes, counted, permanent, draft_classes, adopted, totals) ->
     flipped = Vote.NO if adopted else Vote.YES
     holders, blocking = _veto(rule, counted, permanent, draft_classes)
     holders = set(holders)
-    blockers = len(_blockers(rule, votes, counted, permanent, draft_classes))
+    blockers = sum(votes.get(m, Vote.ABSENT) in blocking for m in holders)
     members_weight = sum(rule.weight(m) for m in counted)
     out = []
     for m in counted:
