@@ -21,13 +21,22 @@ The aggressor weighs going on against backing down (units of its stakes and of i
     go on   = P(prevail) * stakes - P(reversed) * defeat_cost - war_cost - bite * sanction_cost
     back    = -backing_down_cost * stakes
 
-An aggressor that backs down from a threat is deterred. One that stops an aggression under way
-gives up what it took, and what it took is the act's severity: the conquest of a state
-(severity 1) is undone when its author withdraws, while a raid, a border clash or an incident
-(0.1-0.3) took nothing there is to hand back, and its end leaves the two sides where they
-stood. So a stopped aggression is reversed with probability ``severity ** restitution`` and
-otherwise ends in a stalemate (``restitution`` g >= 0, fitted on the recorded results; g = 0:
-every stopped aggression is reversed).
+An aggressor that backs down from a threat not yet carried out calls it off, and how the
+crisis ends depends on what it threatened. Calling off a grave threat (an invasion, a conquest:
+severity near 1) gives up the aim, and the crisis ends: the aggressor is *deterred*. Calling off
+a minor challenge (a test, a probe, an incident: 0.1-0.3) costs it little and settles nothing:
+its claim, the measures against it and the dispute stay: a standoff, a *stalemate* (George &
+Smoke 1974 on the limited probe, which the challenger withdraws to try again another day). So a
+called-off threat is deterred with probability ``severity ** renunciation`` and otherwise ends
+in a stalemate (``renunciation`` r >= 0, fitted on the recorded results; r = 0: every
+called-off threat is deterred).
+
+One that stops an aggression under way gives up what it took, and what it took is the act's
+severity: the conquest of a state (severity 1) is undone when its author withdraws, while a
+raid, a border clash or an incident (0.1-0.3) took nothing there is to hand back, and its end
+leaves the two sides where they stood. So a stopped aggression is reversed with probability
+``severity ** restitution`` and otherwise ends in a stalemate (``restitution`` g >= 0, fitted
+on the recorded results; g = 0: every stopped aggression is reversed).
 
 What an aggressor keeps when it stops also depends on who presses it to hand it back. Its
 great-power patron holds the strongest lever: the friend it cannot do without can make its
@@ -121,3 +130,11 @@ def fight(
     """
     p_rev, p_prev = war_probabilities(defence, aggressor, params, under_way)
     return np.select([uniforms < p_rev, uniforms >= 1 - p_prev], [1, -1], 0)
+
+
+def renounced(severity: float, uniforms: np.ndarray, params: EngineParams) -> np.ndarray:
+    """Whether a threat its author calls off is given up, one per uniform: True (deterred)
+    with probability ``severity ** renunciation``, else False (a stalemate: the claim and the
+    dispute stay; module docstring).
+    """
+    return uniforms < severity**params.renunciation

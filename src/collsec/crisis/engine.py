@@ -36,6 +36,7 @@ from collsec.crisis.deterrence import (
     aggressor_goes_on,
     fight,
     patron,
+    renounced,
     stopped,
     war_probabilities,
 )
@@ -364,7 +365,8 @@ def run_crisis(
                 undone = stopped(threat.severity, war_u[rows][~goes_on], params, leverage)
                 res[~goes_on] = np.where(undone, "aggression_reversed", "stalemate")
             else:
-                res[~goes_on] = "deterred"
+                given_up = renounced(threat.severity, war_u[rows][~goes_on], params)
+                res[~goes_on] = np.where(given_up, "deterred", "stalemate")
             tally.results.update(res.tolist())
 
     counts = sum((t.results for t in tallies.values()), Counter())

@@ -69,6 +69,7 @@ PRIORS: dict[str, float] = {
     "offence_margin": 0.0,
     "restitution": 1.0,
     "patron_pressure": 0.5,
+    "renunciation": 0.0,
     "war_cost": 0.2,
     "backing_down_cost": 0.5,
     "defeat_cost": 0.5,
@@ -176,7 +177,9 @@ class EngineParams(_Params):
     (m: the log power ratio the side that must take ground gives up), ``restitution`` (g: an
     aggression under way whose author stops is reversed with probability severity ** g, else
     it ends in a stalemate), ``patron_pressure`` (h, 0..1: how far the aggressor's great-power
-    patron makes it hand back what it took when it stops), ``war_cost`` (what
+    patron makes it hand back what it took when it stops), ``renunciation`` (r: a threat its
+    author calls off is given up, deterred, with probability severity ** r, else it ends in a
+    stalemate), ``war_cost`` (what
     fighting costs the aggressor, in units of its survival), ``backing_down_cost`` and
     ``defeat_cost`` (units of stakes and of survival), ``sanction_cost`` (a full embargo by
     all its partners), ``sanction_weights``, ``unilateral_threshold`` (support a state needs to
@@ -214,6 +217,7 @@ class EngineParams(_Params):
     offence_margin: Weight = _f("offence_margin")
     restitution: Weight = _f("restitution")
     patron_pressure: float = Field(default=_f("patron_pressure"), ge=0, le=1, allow_inf_nan=False)
+    renunciation: Weight = _f("renunciation")
     war_cost: Weight = _f("war_cost")
     backing_down_cost: Weight = _f("backing_down_cost")
     defeat_cost: Weight = _f("defeat_cost")

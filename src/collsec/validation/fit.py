@@ -19,9 +19,10 @@ split); the test cases are never read here.
 2. **Escalation and war, on the recorded responses, results and votes** (given the fitted vote
    rule): concern, the thresholds, the costs of force, the support a state needs to act alone,
    and the war's decisiveness, stalemate band, offence margin, restitution (with the patron's
-   pressure) and costs (:data:`OUTCOME`), by a coordinate search (:func:`coordinate_search`) on
-   the expected misses (:func:`outcome_loss`) over the training cases, with common random
-   numbers (one seed) so the objective is deterministic, from several starting points
+   pressure), renunciation and costs (:data:`OUTCOME`), by a coordinate search
+   (:func:`coordinate_search`) on the expected misses (:func:`outcome_loss`) over the training
+   cases, with common random numbers (one seed) so the objective is deterministic, from
+   several starting points
    (:func:`starting_points`: the stage-1 values, the values the fit was given (for ``collsec
    fit``, the priors), points around the first); each end point is scored again on fresh draws
    and the best wins.
@@ -654,6 +655,7 @@ OUTCOME = (
     "offence_margin",
     "restitution",
     "patron_pressure",
+    "renunciation",
     "war_cost",
     "backing_down_cost",
 )
@@ -1013,6 +1015,7 @@ WAR = (
     "offence_margin",
     "restitution",
     "patron_pressure",
+    "renunciation",
     "war_cost",
     "backing_down_cost",
     "defeat_cost",
