@@ -341,6 +341,34 @@ def test_a_graver_stopped_aggression_is_never_less_often_reversed(low, high, g):
     assert stopped(1.0, u, params).all()  # a conquest withdrawn from is always undone
 
 
+@pytest.mark.parametrize("severity", [0.2, 0.5, 1.0])
+def test_a_called_off_threat_ends_the_crisis_as_far_as_much_was_threatened(severity):
+    """An aggressor far weaker than its target calls off its threat: it is deterred with
+    probability severity ** renunciation, else the claim stays and the crisis ends in a
+    stalemate; the restitution of a stopped aggression plays no part (nothing was taken)."""
+    weak = korea(
+        "actors.PRK.capability=0.001", "threat.stage=threatened", f"threat.severity={severity}"
+    )
+    for r in (0.0, 1.0, 2.0):
+        params = P.model_copy(update={"renunciation": r, "restitution": 5.0})
+        out = run_crisis(weak, params, draws=2000, seed=4)
+        assert out.deterrence.backs_down_probability == 1.0
+        p = out.probabilities
+        assert p["deterred"] + p["stalemate"] == pytest.approx(1.0)
+        assert p["deterred"] == pytest.approx(severity**r, abs=0.04)
+
+
+@given(low=st.floats(0, 1), high=st.floats(0, 1), r=st.floats(0, 10))
+def test_a_graver_called_off_threat_is_never_less_often_given_up(low, high, r):
+    from collsec.crisis.deterrence import renounced
+
+    low, high = sorted((low, high))
+    u = np.linspace(0, 1, 101, endpoint=False)
+    params = P.model_copy(update={"renunciation": r})
+    assert renounced(low, u, params).sum() <= renounced(high, u, params).sum()
+    assert renounced(1.0, u, params).all()  # an invasion called off is given up
+
+
 @pytest.mark.parametrize("affinity", [-0.5, 0.3, 0.9])
 def test_a_patron_presses_its_client_to_hand_back_what_it_took(affinity):
     """A great power close to the aggressor (affinity L) makes a stopped aggression reversed

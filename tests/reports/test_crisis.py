@@ -254,3 +254,20 @@ def test_a_body_says_which_measures_no_member_sponsored():
     assert json.loads(to_json(r))["bodies"][0]["unsponsored"] == [
         m.value for m in r.bodies[0].unsponsored
     ]
+
+
+def test_a_called_off_threat_says_how_likely_its_aim_is_given_up():
+    from collsec.crisis.params import EngineParams
+
+    scenario = load_scenario(
+        "korea-1950",
+        ["actors.PRK.capability=0.0001", "threat.stage=threatened", "threat.severity=0.5"],
+    )
+    params = EngineParams().model_copy(update={"renunciation": 2.0})
+    result = run_crisis(scenario, params, draws=200, seed=1)
+    assert result.deterrence.gives_up == pytest.approx(0.25)  # severity ** renunciation
+    text = " ".join(text_of(result, scenario).split())
+    assert f"it gives up its aim with probability {result.deterrence.gives_up:.2f}" in text
+    under_way = run_crisis(load_scenario("korea-1950"), params, draws=20, seed=1)
+    assert under_way.deterrence.gives_up is None
+    assert "gives up its aim" not in text_of(under_way)

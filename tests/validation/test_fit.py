@@ -155,9 +155,11 @@ def test_fitted_yaml_gives_no_standard_error_to_a_searched_parameter():
 
 def test_stage_3_refits_the_restitution_with_the_patrons_pressure():
     """The two decide together what a stopped aggression hands back; a stage that refits one
-    must refit the other."""
+    must refit the other, and the renunciation of a called-off threat, which decides how
+    crises that never came to blows end, with them."""
     for stage in (OUTCOME, WAR):
-        assert {"restitution", "patron_pressure", "decisiveness", "stalemate"} <= set(stage)
+        wanted = {"restitution", "patron_pressure", "renunciation", "decisiveness", "stalemate"}
+        assert wanted <= set(stage)
 
 
 def test_fitted_yaml_gives_back_the_fitted_values_exactly():

@@ -87,7 +87,8 @@ class Deterrence(_Frozen):
     the aggression is only threatened: nothing has been taken to hand back),
     ``patron_leverage`` its affinity with it (0..1): an aggression under way that stops is
     handed back with probability 1 - (1 - severity ** restitution) * (1 - patron_pressure *
-    leverage) (:mod:`collsec.crisis.deterrence`).
+    leverage), and a threat called off is deterred with probability severity ** renunciation,
+    else a stalemate (:mod:`collsec.crisis.deterrence`).
     """
 
     stakes: float
@@ -98,6 +99,10 @@ class Deterrence(_Frozen):
     backs_down_probability: float
     patron: str | None = None
     patron_leverage: float = 0.0
+    gives_up: float | None = None
+    """For a threat not yet carried out: the probability that the aggressor, calling it off,
+    gives up its aim (deterred), severity ** renunciation; otherwise the claim stays, a
+    stalemate. None for an aggression under way."""
 
 
 class CrisisResult(_Frozen):

@@ -410,6 +410,12 @@ def render(result: CrisisResult, console: Console, scenario: Scenario | None = N
             " it to hand back what it took if it stops",
             highlight=False,
         )
+    if d.gives_up is not None and d.backs_down_probability > 0:
+        console.print(
+            f"  calling the threat off, it gives up its aim with probability {d.gives_up:.2f}"
+            " (deterred); otherwise its claim stays and the crisis ends in a stalemate",
+            highlight=False,
+        )
     why = explanation_table(result, labels)
     if why is not None:
         console.print(why)
