@@ -35,6 +35,7 @@ KNOWN_MISSES: dict[str, str] = {
     "azerbaijan-1946": WAR_RESULT,  # train
     "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
     "belize-1975": TOO_STRONG,  # train
+    "berlin-1958": WAR_RESULT,  # train
     "cenepa-1995": TOO_STRONG,  # train
     "chad-sudan-2007": TOO_STRONG + AND_RESULT,  # train
     "cheonan-2010": TOO_WEAK,  # test
@@ -60,7 +61,6 @@ KNOWN_MISSES: dict[str, str] = {
     "india-nuclear-tests-1998": TOO_WEAK,  # train
     "indonesia-1947": WAR_RESULT,  # train
     "iran-iraq-1980": WAR_RESULT,  # test
-    "iran-nuclear-2006": WAR_RESULT,  # train
     "kargil-1999": TOO_WEAK + AND_RESULT,  # train
     "kashmir-1947": TOO_STRONG,  # train
     "kisangani-1999": TOO_STRONG + AND_RESULT,  # test
@@ -72,14 +72,13 @@ KNOWN_MISSES: dict[str, str] = {
     "manchuria-1931": WAR_RESULT,  # train
     "myanmar-2021": TOO_WEAK,  # train
     "niger-2023": WAR_RESULT,  # test
-    "north-korea-nuclear-2002": WAR_RESULT,  # train
-    "north-korea-nuclear-2006": PLEDGE_FIRES + AND_RESULT,  # train
-    "north-korea-nuclear-2017": WAR_RESULT,  # test
+    "north-korea-nuclear-2006": PLEDGE_FIRES,  # train
     "ogaden-1964": WAR_RESULT,  # test
     "ogaden-1977": SHORT_OF_FORCE,  # train
     "oil-rig-2014": WAR_RESULT,  # test
     "osirak-1981": WAR_RESULT,  # test
     "peace-spring-2019": TOO_WEAK,  # train
+    "sept11-2001": WAR_RESULT,  # train
     "syria-chemical-2013": WAR_RESULT,  # test
     "taiwan-strait-1954": TOO_STRONG + AND_RESULT,  # train
 }
