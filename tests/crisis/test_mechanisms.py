@@ -231,7 +231,9 @@ def test_an_elected_council_member_adds_the_deference_times_the_permanent_member
             position = result.positions[member][draft.measure.value]
             permanent = member in council.permanent
             gap = position.support - position.threshold + (0.0 if permanent else shift * lead)
-            if abs(position.support) < 1e5 and abs(gap) > 1e-3:
+            # positions are rounded to 4 decimals: skip gaps within that of either edge
+            near_edge = min(abs(gap), abs(gap + band)) <= 1e-3
+            if abs(position.support) < 1e5 and not near_edge:
                 expect = Vote.YES if gap >= 0 else Vote.NO if gap < -band else Vote.ABSTAIN
                 assert vote == expect, member
 
