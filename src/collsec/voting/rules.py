@@ -223,20 +223,16 @@ def _veto(
 
 
 def _blockers(
-    rule: DecisionRule,
-    votes: Mapping[str, Vote],
-    counted: Sequence[str],
-    permanent: Iterable[str],
-    draft_classes: Iterable[str],
+    votes: Mapping[str, Vote], holders: Iterable[str], blocking: set[Vote]
 ) -> tuple[str, ...]:
-    holders, blocking = _veto(rule, counted, permanent, draft_classes)
+    """The veto holders (``holders``, ``blocking``: :func:`_veto`) whose vote blocks."""
     return tuple(m for m in holders if votes.get(m, Vote.ABSENT) in blocking)
 
 
 def _adopted(rule, votes, counted, permanent, draft_classes):
     totals = _tally(rule, votes, counted)
     needed = _needed(rule, totals, counted)
-    blockers = _blockers(rule, votes, counted, permanent, draft_classes)
+    blockers = _blockers(votes, *_veto(rule, counted, permanent, draft_classes))
     vetoed = len(blockers) >= rule.vetoes_to_block
     enough = totals[Vote.YES] >= needed
     return enough and not vetoed, totals, needed, blockers if vetoed else ()
@@ -252,7 +248,7 @@ def _pivotal(rule, votes, counted, permanent, draft_classes, adopted, totals) ->
     flipped = Vote.NO if adopted else Vote.YES
     holders, blocking = _veto(rule, counted, permanent, draft_classes)
     holders = set(holders)
-    blockers = sum(votes.get(m, Vote.ABSENT) in blocking for m in holders)
+    blockers = len(_blockers(votes, holders, blocking))
     members_weight = sum(rule.weight(m) for m in counted)
     out = []
     for m in counted:
