@@ -132,9 +132,16 @@ def fight(
     return np.select([uniforms < p_rev, uniforms >= 1 - p_prev], [1, -1], 0)
 
 
+def gives_up_probability(severity: float, params: EngineParams) -> float:
+    """Probability that an aggressor calling off its threat gives up its aim (deterred):
+    ``severity ** renunciation``; otherwise the claim and the dispute stay, a stalemate
+    (module docstring).
+    """
+    return float(severity**params.renunciation)
+
+
 def renounced(severity: float, uniforms: np.ndarray, params: EngineParams) -> np.ndarray:
     """Whether a threat its author calls off is given up, one per uniform: True (deterred)
-    with probability ``severity ** renunciation``, else False (a stalemate: the claim and the
-    dispute stay; module docstring).
+    with probability :func:`gives_up_probability`, else False (a stalemate).
     """
-    return uniforms < severity**params.renunciation
+    return uniforms < gives_up_probability(severity, params)

@@ -35,6 +35,7 @@ from collsec.crisis.deliberation import BodyRecord, Deliberation, deliberate_all
 from collsec.crisis.deterrence import (
     aggressor_goes_on,
     fight,
+    gives_up_probability,
     patron,
     renounced,
     stopped,
@@ -419,7 +420,7 @@ def run_crisis(
         backs_down_probability=round(sum(t.backs for t in tallies.values()) / draws, 4),
         patron=None if patron_at is None else sit.codes[patron_at],
         patron_leverage=round(leverage, 4),
-        gives_up=None if under_way else round(threat.severity**params.renunciation, 4),
+        gives_up=None if under_way else round(gives_up_probability(threat.severity, params), 4),
     )
     share = members_share(br.records, sit)
     causes = list(br.causes)
