@@ -328,19 +328,24 @@ def test_a_stopped_aggression_is_undone_as_far_as_it_took_something(severity):
     assert r.probabilities["deterred"] == 1.0  # a threat not carried out has nothing to undo
 
 
-@given(
-    low=st.floats(0, 1),
-    high=st.floats(0, 1),
-    g=st.floats(0, 10),
+@pytest.mark.parametrize(
+    ("rule", "exponent"),
+    [("stopped", "restitution"), ("renounced", "renunciation")],
+    ids=["a stopped aggression is reversed", "a called-off threat is given up"],
 )
-def test_a_graver_stopped_aggression_is_never_less_often_reversed(low, high, g):
-    from collsec.crisis.deterrence import stopped
+@given(low=st.floats(0, 1), high=st.floats(0, 1), g=st.floats(0, 10))
+def test_the_graver_the_act_the_more_often_its_end_settles_it(rule, exponent, low, high, g):
+    """Both ends of a crisis without a war follow severity ** exponent: never less often
+    settled for a graver act, and always for a conquest (reversed) or an invasion called off
+    (deterred)."""
+    from collsec.crisis import deterrence
 
+    settles = getattr(deterrence, rule)
     low, high = sorted((low, high))
     u = np.linspace(0, 1, 101, endpoint=False)
-    params = P.model_copy(update={"restitution": g})
-    assert stopped(low, u, params).sum() <= stopped(high, u, params).sum()
-    assert stopped(1.0, u, params).all()  # a conquest withdrawn from is always undone
+    params = P.model_copy(update={exponent: g})
+    assert settles(low, u, params).sum() <= settles(high, u, params).sum()
+    assert settles(1.0, u, params).all()
 
 
 @pytest.mark.parametrize("severity", [0.2, 0.5, 1.0])
@@ -358,17 +363,6 @@ def test_a_called_off_threat_ends_the_crisis_as_far_as_much_was_threatened(sever
         p = out.probabilities
         assert p["deterred"] + p["stalemate"] == pytest.approx(1.0)
         assert p["deterred"] == pytest.approx(severity**r, abs=0.04)
-
-
-@given(low=st.floats(0, 1), high=st.floats(0, 1), r=st.floats(0, 10))
-def test_a_graver_called_off_threat_is_never_less_often_given_up(low, high, r):
-    from collsec.crisis.deterrence import renounced
-
-    low, high = sorted((low, high))
-    u = np.linspace(0, 1, 101, endpoint=False)
-    params = P.model_copy(update={"renunciation": r})
-    assert renounced(low, u, params).sum() <= renounced(high, u, params).sum()
-    assert renounced(1.0, u, params).all()  # an invasion called off is given up
 
 
 @pytest.mark.parametrize("affinity", [-0.5, 0.3, 0.9])
