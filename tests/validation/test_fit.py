@@ -19,10 +19,12 @@ from collsec.validation.fit import (
     RESULT_WEIGHT,
     SETTLED,
     WAR,
+    CENTRED,
     Fit,
     _get,
     _set,
     bootstrap,
+    centre,
     coordinate_search,
     fit,
     fit_outcomes,
@@ -63,6 +65,33 @@ def test_a_pass_that_gains_less_than_settled_ends_the_search():
     coordinate_search(("concern_scale",), objective, prior_params(), passes=4)
     per_pass = 6  # one trial per step
     assert len(calls) == 1 + per_pass  # one pass, not four
+
+
+def test_a_value_on_the_edge_of_a_step_moves_into_the_step_and_the_loss_stays():
+    """The search stops on the edge of a step of its loss; centring moves the value inward,
+    away from the cliff, without leaving the step."""
+
+    def objective(p):
+        return {"loss": 0.0 if 2.0 <= p.concern_scale <= 4.0 else 10.0}  # a step from 2 to 4
+
+    start = prior_params().model_copy(update={"concern_scale": 2.0})
+    found, best, moved = centre(("concern_scale", "indivisibility"), objective, start)
+    assert 2.0 < found.concern_scale <= 3.0  # inward, not past the middle of the step
+    assert best["loss"] == 0.0
+    assert moved["concern_scale"][0] == 2.0 and moved["concern_scale"][1] == found.concern_scale
+    assert "indivisibility" not in moved  # the loss does not depend on it: it is left alone
+    assert centre(("concern_scale",), objective, start)[0] == found  # deterministic
+
+
+def test_centring_never_raises_the_loss_beyond_its_allowance_and_keeps_the_bounds():
+    def objective(p):  # a bowl: no step, every move costs something
+        return {"loss": 40 * (p.concern_scale - 1.5) ** 2 + 8 * (1 - p.indivisibility)}
+
+    start = prior_params().model_copy(update={"concern_scale": 1.5, "indivisibility": 1.0})
+    found, best, _ = centre(("concern_scale", "indivisibility"), objective, start)
+    assert best["loss"] <= objective(start)["loss"] + 2 * CENTRED  # at most one allowance a move
+    assert 0.0 <= found.indivisibility <= 1.0
+    assert abs(found.concern_scale - 1.5) < 0.2
 
 
 def test_the_loss_counts_the_share_of_the_draws_that_miss():
