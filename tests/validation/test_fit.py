@@ -13,13 +13,13 @@ from collsec.crisis.params import prior_params
 from collsec.scenarios import load_scenario
 from collsec.validation.corpus import builtin_corpus, corpus_cases
 from collsec.validation.fit import (
+    CENTRED,
     LOGLIK_WEIGHT,
     OUTCOME,
     RESPONSE_WEIGHT,
     RESULT_WEIGHT,
     SETTLED,
     WAR,
-    CENTRED,
     Fit,
     _get,
     _set,
