@@ -25,7 +25,8 @@ split); the test cases are never read here.
    several starting points
    (:func:`starting_points`: the stage-1 values, the values the fit was given (for ``collsec
    fit``, the priors), points around the first); each end point is scored again on fresh draws
-   and the best wins.
+   and the best wins, and is moved to the middle of its level (:func:`centre`), away from the
+   edge of a step of the loss where the search stops.
 
 The result is written as ``fitted.yaml`` (the engine's defaults are read from it): every value
 with its standard error, the command, the data and the training accuracy.
