@@ -21,8 +21,8 @@ from collsec.validation.fit import (
     SETTLED,
     WAR,
     Fit,
-    _get,
-    _set,
+    value_of,
+    with_values,
     bootstrap,
     centre,
     coordinate_search,
@@ -127,7 +127,7 @@ def test_the_starts_begin_with_the_given_point_and_spread_within_bounds():
     assert points[1:] != starting_points(p, OUTCOME, 5, seed=1)[1:]
     for q in points[1:]:
         for name in OUTCOME:
-            a, b = _get(p, name), _get(q, name)
+            a, b = value_of(p, name), value_of(q, name)
             if name.startswith("thresholds."):
                 assert abs(b - a) <= 0.5
             elif name == "indivisibility":
@@ -139,11 +139,11 @@ def test_the_starts_begin_with_the_given_point_and_spread_within_bounds():
 
 def test_the_parameters_the_fit_was_given_are_a_start_of_their_own():
     p = prior_params()
-    given = _set(p, {"thresholds.force": 0.2, "war_cost": 0.9, "partisanship": 3.0})
+    given = with_values(p, {"thresholds.force": 0.2, "war_cost": 0.9, "partisanship": 3.0})
     points = starting_points(p, OUTCOME, 4, seed=0, given=given)
     assert len(points) == 4 and points[0] == p
     second = points[1]
-    assert _get(second, "thresholds.force") == 0.2 and second.war_cost == 0.9
+    assert value_of(second, "thresholds.force") == 0.2 and second.war_cost == 0.9
     assert second.partisanship == p.partisanship  # not searched in stage 2: stage 1's value
     assert points[2:] == starting_points(p, OUTCOME, 3, seed=0)[1:]  # the rest as before
     assert starting_points(p, OUTCOME, 4, seed=0, given=p) == starting_points(p, OUTCOME, 4, 0)
@@ -152,12 +152,12 @@ def test_the_parameters_the_fit_was_given_are_a_start_of_their_own():
 
 def test_the_last_fit_is_a_start_after_the_given_one():
     p = prior_params()
-    given = _set(p, {"thresholds.force": 0.2})
-    warm = _set(p, {"war_cost": 0.9, "partisanship": 3.0})
+    given = with_values(p, {"thresholds.force": 0.2})
+    warm = with_values(p, {"war_cost": 0.9, "partisanship": 3.0})
     points = starting_points(p, OUTCOME, 4, seed=0, given=given, warm=warm)
     assert len(points) == 4 and points[:2] == starting_points(p, OUTCOME, 2, 0, given=given)
     third = points[2]
-    assert third.war_cost == 0.9 and _get(third, "thresholds.force") == _get(p, "thresholds.force")
+    assert third.war_cost == 0.9 and value_of(third, "thresholds.force") == value_of(p, "thresholds.force")
     assert third.partisanship == p.partisanship  # not searched in stage 2: stage 1's value
     assert points[3:] == starting_points(p, OUTCOME, 2, seed=0)[1:]  # the spread as before
     # a warm start equal to a point already there is not repeated
@@ -168,9 +168,9 @@ def test_the_last_fit_is_a_start_after_the_given_one():
 
 
 def test_values_are_clipped_to_their_bounds():
-    p = _set(prior_params(), {"indivisibility": 7.0, "war_cost": -1.0, "decisiveness": 0.0})
+    p = with_values(prior_params(), {"indivisibility": 7.0, "war_cost": -1.0, "decisiveness": 0.0})
     assert (p.indivisibility, p.war_cost, p.decisiveness) == (1.0, 0.0, 0.05)
-    assert _get(_set(p, {"thresholds.force": 2.5}), "thresholds.force") == 2.5
+    assert value_of(with_values(p, {"thresholds.force": 2.5}), "thresholds.force") == 2.5
 
 
 def test_fitted_yaml_gives_no_standard_error_to_a_searched_parameter():
@@ -194,7 +194,7 @@ def test_stage_3_refits_the_restitution_with_the_patrons_pressure():
 def test_fitted_yaml_gives_back_the_fitted_values_exactly():
     import yaml
 
-    fitted = _set(prior_params(), {"concern_scale": 1.8899999999999, "thresholds.force": 1 / 3})
+    fitted = with_values(prior_params(), {"concern_scale": 1.8899999999999, "thresholds.force": 1 / 3})
     result = Fit(fitted, {}, 10, ["a"], 1.0, {"loglik": -1.0, "missed": 0})
     values = yaml.safe_load(yaml.safe_dump(to_yaml_data(result, "collsec fit")))["values"]
     assert values["concern_scale"]["value"] == fitted.concern_scale  # not 1.89
@@ -263,11 +263,11 @@ def test_the_profile_moves_one_parameter_at_a_time_whatever_the_workers(small_co
     pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in train]
     base = outcome_loss(pairs, prior_params(), 10, 2)["loss"]  # the profile's own draws
     for name in names:
-        fitted = _get(prior_params(), name)
+        fitted = value_of(prior_params(), name)
         values, rises = one[name]["values"], one[name]["rises"]
         assert len(values) == len(rises) == 6 and sorted(values) == values
         assert values[0] < fitted < values[-1]
-        moved = _set(prior_params(), {name: values[-1]})
+        moved = with_values(prior_params(), {name: values[-1]})
         assert rises[-1] == pytest.approx(outcome_loss(pairs, moved, 10, 2)["loss"] - base)
         low, high = one[name]["tolerance"]
         assert low <= fitted <= high and {low, high} <= {fitted, *values}

@@ -143,6 +143,14 @@ def run(
             "--compare", help="Show the baseline and the counterfactual (or --set) side by side."
         ),
     ] = False,
+    tipping: Annotated[
+        bool,
+        typer.Option(
+            "--tipping",
+            help="How far each fitted parameter must move, the others held, to change the "
+            "response or the most frequent result (one-at-a-time sensitivity).",
+        ),
+    ] = False,
 ) -> None:
     """Replay a crisis: votes, decisions and why, coalition, scorecard and result."""
     from collsec.crisis import run_crisis
@@ -153,8 +161,20 @@ def run(
     set_, param = set_ or [], param or []
     if compare and counterfactual is None and not set_:
         raise InputError("--compare", "compare", "a --counterfactual or --set to compare with")
+    if compare and tipping:
+        raise InputError("--tipping", "tipping", "either --compare or --tipping, not both")
     params = engine_params(param)
     loaded = load_scenario(scenario, set_, counterfactual)
+    if tipping:
+        from collsec.experiments.tipping import tipping_points
+        from collsec.reports.crisis import tipping_table
+
+        found = tipping_points(loaded, params, draws=draws, seed=seed)
+        if as_json:
+            typer.echo(printable(found.model_dump_json(indent=2)))
+        else:
+            console.print(tipping_table(found))
+        return
     result = run_crisis(
         loaded,
         params,

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console, Group
@@ -25,6 +26,9 @@ from collsec.crisis.deliberation import BodyRecord, Draft
 from collsec.crisis.outcome import CrisisResult
 from collsec.scenarios.model import Scenario
 from collsec.voting.rules import DecisionRule, Vote
+
+if TYPE_CHECKING:
+    from collsec.experiments.tipping import Tip, Tipping
 
 VOTE_STYLE = {Vote.YES: "green", Vote.NO: "bold red", Vote.ABSTAIN: "yellow", Vote.ABSENT: "dim"}
 RESULT_STYLE = {
@@ -624,3 +628,45 @@ def outcome_table(
             cells.append(history_cell(r, recorded.get(name)))
         table.add_row(*cells)
     return table
+
+
+def tipping_table(tipping: Tipping) -> Group:
+    """Each fitted parameter whose move (within the steps tried) changes the outcome, nearest
+    first: its value and, on each side, the nearest value that does and what changes there;
+    then a line counting the parameters that change nothing.
+    """
+    from collsec.experiments.tipping import STEPS  # (its import loads the fit: only when used)
+
+    title = Text(
+        f"{tipping.scenario}: {_words(tipping.response)}, {_words(tipping.result)}. "
+        "What one fitted parameter must move, the others held, to change it:"
+    )
+    moved = [p for p in tipping.points if p.below is not None or p.above is not None]
+    moved.sort(key=lambda p: min(abs(t.step) for t in (p.below, p.above) if t is not None))
+
+    def cell(tip: Tip | None) -> str:
+        if tip is None:
+            return "-"
+        changed = [
+            _words(new)
+            for old, new in ((tipping.response, tip.response), (tipping.result, tip.result))
+            if new != old
+        ]
+        return f"{tip.value:.4g} ({tip.step:+.0%}): {', '.join(changed)}"
+
+    steps = ", ".join(f"{s:.0%}" for s in STEPS)
+    note = Text(
+        f"{len(tipping.points) - len(moved)} {'other ' if moved else ''}parameters change "
+        f"nothing when moved by {steps} either way ({tipping.draws} draws, seed "
+        f"{tipping.seed}). One at a time: not an uncertainty interval."
+    )
+    if not moved:
+        return Group(title, note)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table.add_column("parameter", no_wrap=True)
+    table.add_column("value", no_wrap=True)
+    table.add_column("lower", overflow="fold")
+    table.add_column("higher", overflow="fold")
+    for p in moved:
+        table.add_row(p.name, f"{p.value:.4g}", cell(p.below), cell(p.above))
+    return Group(title, table, note)

@@ -592,7 +592,7 @@ def fit_votes(
     """
     prior_m = _magnitudes(params)
     prior = np.array([prior_m[c] for c in COLUMNS])
-    theta0 = np.concatenate([prior, [_get(params, name) for name in TAIL]])
+    theta0 = np.concatenate([prior, [value_of(params, name) for name in TAIL]])
     bounds = [
         (prior[k], prior[k]) if c in FIXED_IN_STAGE_1 else (0.0, 50.0)
         for k, c in enumerate(COLUMNS)
@@ -725,13 +725,18 @@ def stepped(value: float, step: float) -> float:
     return value + step * max(abs(value), 0.5)
 
 
-def _get(params: EngineParams, name: str) -> float:
+def value_of(params: EngineParams, name: str) -> float:
+    """The value of parameter ``name`` (dotted for a threshold: ``thresholds.force``)."""
     if name.startswith("thresholds."):
         return float(getattr(params.thresholds, name.split(".")[1]))
     return float(getattr(params, name))
 
 
-def _set(params: EngineParams, values: dict[str, float]) -> EngineParams:
+def with_values(params: EngineParams, values: dict[str, float]) -> EngineParams:
+    """``params`` with the parameters of ``values`` (names as :func:`value_of` takes them) set,
+    each clipped to its bounds (:data:`BOUNDS`; a weight at least 0, a threshold within
+    +/- 50; the support for acting alone unbounded): the values the search may try.
+    """
     top, nested = {}, {}
     for name, value in values.items():
         low, high = BOUNDS.get(name, (0.0 if not name.startswith("thresholds.") else -50, 50.0))
@@ -810,15 +815,15 @@ def coordinate_search(
     for _ in range(passes):
         before = best["loss"]
         for name in names:
-            current = _get(params, name)
+            current = value_of(params, name)
             for step in STEPS:
                 value = stepped(current, step)
                 if value == current:
                     continue
-                trial = _set(params, {name: value})
+                trial = with_values(params, {name: value})
                 result = objective(trial)
                 if result["loss"] < best["loss"] - 1e-9:
-                    params, best, current = trial, result, _get(trial, name)
+                    params, best, current = trial, result, value_of(trial, name)
         if before - best["loss"] < SETTLED:  # no change, or too small a gain
             break
     return params, best
@@ -855,25 +860,25 @@ def centre(
     best, moved = objective(params), {}
     for name in names:
         level = best["loss"] + CENTRED
-        current = _get(params, name)
+        current = value_of(params, name)
         edges = []
         for sign in (-1.0, 1.0):
             edge = current
             for step in CENTRE_STEPS:
-                value = _get(_set(params, {name: stepped(current, sign * step)}), name)
+                value = value_of(with_values(params, {name: stepped(current, sign * step)}), name)
                 if value == edge:  # clipped at a bound
                     break
-                if objective(_set(params, {name: value}))["loss"] > level:
+                if objective(with_values(params, {name: value}))["loss"] > level:
                     break
                 edge = value
             edges.append(edge)
         middle = (edges[0] + edges[1]) / 2
         if middle == current:
             continue
-        trial = _set(params, {name: middle})
+        trial = with_values(params, {name: middle})
         result = objective(trial)
         if result["loss"] <= level:
-            params, best, moved[name] = trial, result, (current, _get(trial, name))
+            params, best, moved[name] = trial, result, (current, value_of(trial, name))
     return params, best, moved
 
 
@@ -913,7 +918,7 @@ def starting_points(
     for other in (given, warm):
         if other is None or len(points) >= starts:
             continue
-        start = _set(params, {name: _get(other, name) for name in names})
+        start = with_values(params, {name: value_of(other, name) for name in names})
         if start not in points:
             points.append(start)
     if starts <= len(points):
@@ -922,12 +927,12 @@ def starting_points(
     for row in sample:
         values = {}
         for name, u in zip(names, row, strict=True):
-            value = _get(params, name)
+            value = value_of(params, name)
             if name.startswith("thresholds."):
                 values[name] = value + (u - 0.5)
             else:
                 values[name] = value * SPREAD ** (2 * u - 1)
-        points.append(_set(params, values))
+        points.append(with_values(params, values))
     return points
 
 
@@ -1020,11 +1025,11 @@ def _profile_one(
     """The stage-2 loss with one parameter moved by each of :data:`STEPS` (module-level, so
     that a process pool can run it).
     """
-    current = _get(params, name)
+    current = value_of(params, name)
     values, losses = [], []
     for step in STEPS:
-        trial = _set(params, {name: stepped(current, step)})
-        values.append(_get(trial, name))
+        trial = with_values(params, {name: stepped(current, step)})
+        values.append(value_of(trial, name))
         losses.append(outcome_loss(pairs, trial, draws, seed, votes)["loss"])
     return values, losses
 
@@ -1058,7 +1063,7 @@ def profile(
     out = {}
     for name, (values, losses) in zip(names, found, strict=True):
         rises = [loss - base for loss in losses]
-        low, high = tolerance(_get(params, name), values, rises)
+        low, high = tolerance(value_of(params, name), values, rises)
         out[name] = {"values": values, "rises": rises, "tolerance": (low, high)}
     return out
 
@@ -1308,13 +1313,13 @@ def to_yaml_data(result: Fit, command: str) -> dict:
     values = {
         "concern_scale": p.concern_scale,
         "indivisibility": p.indivisibility,
-        **{name: _get(p, name) for name in PARAMETER_OF.values()},
+        **{name: value_of(p, name) for name in PARAMETER_OF.values()},
         "thresholds.condemnation": p.thresholds.condemnation,
         "thresholds.sanctions": p.thresholds.sanctions,
         "thresholds.force": p.thresholds.force,
         "thresholds.band": p.thresholds.band,
         "thresholds.deference": p.thresholds.deference,
-        **{name: _get(p, name) for name in (*OUTCOME, *WAR)},
+        **{name: value_of(p, name) for name in (*OUTCOME, *WAR)},
     }
     column_of = {name: column for column, name in PARAMETER_OF.items()}
     searched = {*OUTCOME, *WAR}  # moved after the bootstrap: its SE no longer applies
