@@ -21,8 +21,6 @@ from collsec.validation.fit import (
     SETTLED,
     WAR,
     Fit,
-    value_of,
-    with_values,
     bootstrap,
     centre,
     coordinate_search,
@@ -33,7 +31,9 @@ from collsec.validation.fit import (
     starting_points,
     to_yaml_data,
     tolerance,
+    value_of,
     vote_data,
+    with_values,
 )
 from collsec.validation.records import load_record
 from tests.corpora import copy_corpus, first_test_case
@@ -157,7 +157,9 @@ def test_the_last_fit_is_a_start_after_the_given_one():
     points = starting_points(p, OUTCOME, 4, seed=0, given=given, warm=warm)
     assert len(points) == 4 and points[:2] == starting_points(p, OUTCOME, 2, 0, given=given)
     third = points[2]
-    assert third.war_cost == 0.9 and value_of(third, "thresholds.force") == value_of(p, "thresholds.force")
+    assert third.war_cost == 0.9 and value_of(third, "thresholds.force") == value_of(
+        p, "thresholds.force"
+    )
     assert third.partisanship == p.partisanship  # not searched in stage 2: stage 1's value
     assert points[3:] == starting_points(p, OUTCOME, 2, seed=0)[1:]  # the spread as before
     # a warm start equal to a point already there is not repeated
@@ -194,7 +196,9 @@ def test_stage_3_refits_the_restitution_with_the_patrons_pressure():
 def test_fitted_yaml_gives_back_the_fitted_values_exactly():
     import yaml
 
-    fitted = with_values(prior_params(), {"concern_scale": 1.8899999999999, "thresholds.force": 1 / 3})
+    fitted = with_values(
+        prior_params(), {"concern_scale": 1.8899999999999, "thresholds.force": 1 / 3}
+    )
     result = Fit(fitted, {}, 10, ["a"], 1.0, {"loglik": -1.0, "missed": 0})
     values = yaml.safe_load(yaml.safe_dump(to_yaml_data(result, "collsec fit")))["values"]
     assert values["concern_scale"]["value"] == fitted.concern_scale  # not 1.89
