@@ -1,1 +1,4 @@
-"""Built-in experiments over many replicates (the classic comparison of security systems)."""
+"""Experiments: the classic comparison of security systems over many replicates (`classic`),
+and the tipping points of one crisis, how far each fitted value must move to change it
+(`tipping`).
+"""
