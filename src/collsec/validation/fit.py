@@ -1239,7 +1239,8 @@ def centre_fit(
     (the same cases, draws and seed), the centred point scored again on ``rescore_draws``
     fresh draws (seed + 1) as the search's winner was. ``outcome`` (the search's) keeps its
     record of the starts; the figures become the centred point's, with ``centred``: each
-    parameter moved, from and to.
+    parameter moved, from and to. After stage 3 (``--icb``) the centring reads the stage-2 loss
+    alone, and the ICB figures stay those of stage 3's end, before it.
     """
     pairs = case_pairs(cases)
     objective = lambda p: outcome_loss(pairs, p, draws, seed, votes)  # noqa: E731
