@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from collsec.crisis.params import prior_params
 from collsec.scenarios import load_scenario
@@ -92,6 +94,31 @@ def test_centring_never_raises_the_loss_beyond_its_allowance_and_keeps_the_bound
     assert best["loss"] <= objective(start)["loss"] + 2 * CENTRED  # at most one allowance a move
     assert 0.0 <= found.indivisibility <= 1.0
     assert abs(found.concern_scale - 1.5) < 0.2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    edges=st.lists(st.floats(0.2, 3.0), min_size=1, max_size=6, unique=True),
+    levels=st.lists(st.integers(0, 5), min_size=7, max_size=7),
+    start=st.floats(0.3, 2.9),
+)
+def test_centring_never_leaves_the_step_it_starts_on(edges, levels, start):
+    """Whatever the steps of a loss, centring stays on the level it starts on: it never crosses
+    an edge to a step that costs more."""
+    edges = sorted(edges)
+
+    def step_of(x):
+        return sum(x >= e for e in edges)
+
+    def objective(p):
+        return {"loss": float(levels[step_of(p.concern_scale)])}
+
+    params = prior_params().model_copy(update={"concern_scale": start})
+    found, best, _ = centre(("concern_scale",), objective, params)
+    assert best["loss"] <= objective(params)["loss"] + CENTRED
+    assert best == objective(found)
+    if levels[step_of(found.concern_scale)] > levels[step_of(start)]:
+        pytest.fail("centring moved to a dearer step")
 
 
 def test_the_loss_counts_the_share_of_the_draws_that_miss():
