@@ -53,3 +53,24 @@ def test_validate_loss_scores_the_training_cases_once_per_seed(tmp_path):
     (tmp_path / "empty").mkdir()  # a data directory without the roll calls
     missing = CliRunner().invoke(app, [*args, "--data-dir", str(tmp_path / "empty")])
     assert missing.exit_code == 0 and "votes not read" in missing.output
+
+
+def test_validate_cv_compares_in_sample_and_out_of_fold(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    import collsec.cli  # noqa: F401  (registers the commands)
+    from collsec.cli.app import app
+    from tests.corpora import copy_corpus, first_test_case
+
+    runner = CliRunner()
+    copy_corpus(tmp_path, ("korea-1950", "gulf-1990", first_test_case()))
+    args = ["validate", "cv", "--corpus", str(tmp_path), "--folds", "2", "-n", "5"]
+    r = runner.invoke(app, [*args, "--workers", "1"])
+    assert r.exit_code == 0, r.output
+    assert "out of fold" in r.output and "in sample" in r.output
+    data = json.loads(runner.invoke(app, [*args, "--json"]).output)
+    assert data["cases"] == 2 and {"in_sample_response", "predicted_response"} <= set(
+        data["rows"][0]
+    )

@@ -30,6 +30,8 @@ NOT_RUN = {
     "python benchmarks/": "a benchmark: minutes of timing on purpose (its numbers are in the docs)",
     "collsec fit": "refits the shipped defaults: minutes; its command and result are in "
     "src/collsec/crisis/fitted.yaml and docs/validation.md",
+    "collsec validate cv": "refits stage 2 once per fold: minutes; its figures are in "
+    "docs/validation.md, and tests/cli/test_validation_cli.py runs it on a small corpus",
     "collsec scenario build src/collsec/corpus": "rebuilds the corpus inside the repository; "
     "tests/scenarios/test_draft.py checks the rebuild byte for byte",
 }

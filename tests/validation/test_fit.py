@@ -26,6 +26,7 @@ from collsec.validation.fit import (
     bootstrap,
     centre,
     coordinate_search,
+    cross_validate,
     fit,
     fit_outcomes,
     outcome_loss,
@@ -462,3 +463,13 @@ def test_the_deference_is_written_to_fitted_yaml_with_its_error():
     result = Fit(params, errors, 10, ["x"], 1.0, {"loglik": -1.0, "missed": 0})
     values = to_yaml_data(result, "collsec fit")["values"]
     assert values["thresholds.deference"] == {"value": 0.37, "se": 0.05}
+
+
+def test_cross_validation_runs_each_training_case_once_out_of_its_fold(small_corpus):
+    cases, _ = corpus_cases(small_corpus)
+    quick = {"folds": 2, "draws": 5, "passes": 1}
+    found = cross_validate(cases, prior_params(), **quick)
+    assert [r["case"] for r in found["rows"]] == ["gulf-1990", "korea-1950"]  # no test case
+    assert [r["fold"] for r in found["rows"]] == [0, 1]  # name order, dealt in turn
+    assert len(found["values"]) == 2 and all(set(v) == set(OUTCOME) for v in found["values"])
+    assert cross_validate(cases, prior_params(), workers=2, **quick) == found

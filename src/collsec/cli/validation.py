@@ -400,6 +400,79 @@ def validate_loss(
         console.print(f"note: {note}", highlight=False, markup=False)
 
 
+@validate_app.command("cv")
+@user_errors
+def validate_cv(
+    corpus: CORPUS = None,
+    param: PARAM = None,
+    folds: Annotated[int, typer.Option(min=2, max=55, help="Folds of the training part.")] = 5,
+    draws: Annotated[
+        int, typer.Option("--draws", "-n", min=1, max=10_000, help="Draws per case.")
+    ] = 200,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Processes (results do not depend on it).")
+    ] = 2,
+    data_dir: DATA_DIR = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the folds as JSON.")] = False,
+) -> None:
+    """Cross-validation of the stage-2 search within the training part: each fold's cases
+    run at the values the search finds without them, beside the shipped values (in sample)
+    and the majority class (docs/validation.md, section 5). The test part is never read.
+    """
+    from collections import Counter
+
+    from collsec.crisis import run_crisis
+    from collsec.validation.corpus import corpus_cases
+    from collsec.validation.fit import case_pairs, cross_validate, training
+
+    params = engine_params(param or [])
+    cases, _ = corpus_cases(corpus)
+    found = cross_validate(cases, params, folds, data_dir, draws, workers=workers)
+    rows = found["rows"]
+    inside = {}
+    for scenario, _ in case_pairs(training(cases)):
+        r = run_crisis(scenario, params, draws=draws, seed=0, explain=False)
+        inside[scenario.name] = (r.response, r.result)
+    if as_json:
+        for row in rows:
+            row["in_sample_response"], row["in_sample_result"] = inside[row["case"]]
+        typer.echo(json.dumps(found, indent=2))
+        return
+    n = len(rows)
+    top = {
+        level: Counter(row[level] for row in rows).most_common(1)[0]
+        for level in ("response", "result")
+    }
+    both_top = Counter((row["response"], row["result"]) for row in rows).most_common(1)[0][1]
+
+    def share(hits: int) -> str:
+        return f"{hits / n:.0%} ({hits})"
+
+    def right(row, level, prefix):
+        return row[level] == row[f"{prefix}{level}"]
+
+    table = _table(f"the training part ({n} cases) in {folds} folds, {draws} draws")
+    for col in ("level", "in sample", "out of fold", "majority class"):
+        table.add_column(col, justify="right" if col != "level" else "left")
+    for k, level in enumerate(("response", "result")):
+        hits_in = sum(inside[row["case"]][k] == row[level] for row in rows)
+        hits_out = sum(right(row, level, "predicted_") for row in rows)
+        label, count = top[level]
+        table.add_row(level, share(hits_in), share(hits_out), f"{share(count)}: {label}")
+    both_in = sum(inside[r["case"]] == (r["response"], r["result"]) for r in rows)
+    both_out = sum(
+        right(r, "response", "predicted_") and right(r, "result", "predicted_") for r in rows
+    )
+    table.add_row("both", share(both_in), share(both_out), share(both_top))
+    console.print(table)
+    console.print(
+        "out of fold: each fold's cases at the values the stage-2 search found on the other"
+        " folds, from the priors (one start; the vote rule as given). A diagnostic of the"
+        " search, not a fit.",
+        highlight=False,
+    )
+
+
 def icb_table(summary: dict, title: str) -> Table:
     """The ICB tier's three comparisons beside the majority class: the engine's 95% Wilson
     interval, and the crises it gets right and the majority class wrong and the reverse, with
