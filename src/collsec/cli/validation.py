@@ -429,13 +429,14 @@ def validate_cv(
     cases, _ = corpus_cases(corpus)
     found = cross_validate(cases, params, folds, data_dir, draws, workers=workers)
     rows = found["rows"]
-    inside = {}
+    inside = {}  # the same cases at the values given: in sample
     for scenario, _ in case_pairs(training(cases)):
         r = run_crisis(scenario, params, draws=draws, seed=0, explain=False)
-        inside[scenario.name] = (r.response, r.result)
+        inside[scenario.name] = {"response": r.response, "result": r.result}
+    for row in rows:
+        row["in_sample_response"] = inside[row["case"]]["response"]
+        row["in_sample_result"] = inside[row["case"]]["result"]
     if as_json:
-        for row in rows:
-            row["in_sample_response"], row["in_sample_result"] = inside[row["case"]]
         typer.echo(json.dumps(found, indent=2))
         return
     n = len(rows)
@@ -448,22 +449,25 @@ def validate_cv(
     def share(hits: int) -> str:
         return f"{hits / n:.0%} ({hits})"
 
-    def right(row, level, prefix):
-        return row[level] == row[f"{prefix}{level}"]
+    def hits(prefix: str, levels: tuple[str, ...]) -> int:
+        """Rows whose ``prefix`` prediction matches the record at every one of ``levels``."""
+        return sum(all(row[level] == row[prefix + level] for level in levels) for row in rows)
 
     table = _table(f"the training part ({n} cases) in {folds} folds, {draws} draws")
     for col in ("level", "in sample", "out of fold", "majority class"):
         table.add_column(col, justify="right" if col != "level" else "left")
-    for k, level in enumerate(("response", "result")):
-        hits_in = sum(inside[row["case"]][k] == row[level] for row in rows)
-        hits_out = sum(right(row, level, "predicted_") for row in rows)
+    for level in ("response", "result"):
         label, count = top[level]
-        table.add_row(level, share(hits_in), share(hits_out), f"{share(count)}: {label}")
-    both_in = sum(inside[r["case"]] == (r["response"], r["result"]) for r in rows)
-    both_out = sum(
-        right(r, "response", "predicted_") and right(r, "result", "predicted_") for r in rows
+        table.add_row(
+            level,
+            share(hits("in_sample_", (level,))),
+            share(hits("predicted_", (level,))),
+            f"{share(count)}: {label}",
+        )
+    both = ("response", "result")
+    table.add_row(
+        "both", share(hits("in_sample_", both)), share(hits("predicted_", both)), share(both_top)
     )
-    table.add_row("both", share(both_in), share(both_out), share(both_top))
     console.print(table)
     console.print(
         "out of fold: each fold's cases at the values the stage-2 search found on the other"

@@ -865,10 +865,11 @@ def centre(
         for sign in (-1.0, 1.0):
             edge = current
             for step in CENTRE_STEPS:
-                value = value_of(with_values(params, {name: stepped(current, sign * step)}), name)
+                trial = with_values(params, {name: stepped(current, sign * step)})
+                value = value_of(trial, name)
                 if value == edge:  # clipped at a bound
                     break
-                if objective(with_values(params, {name: value}))["loss"] > level:
+                if objective(trial)["loss"] > level:
                     break
                 edge = value
             edges.append(edge)
@@ -1304,8 +1305,9 @@ def _fold_fit(cases: list[Case], k: int, folds: int, params, data_dir, draws, se
     prior = prior_params()
     start = with_values(params, {name: value_of(prior, name) for name in OUTCOME})
     votes = vote_data(rest, params, data_dir, [])
+    pairs = case_pairs(rest)
     found, _ = coordinate_search(
-        OUTCOME, lambda p: outcome_loss(case_pairs(rest), p, draws, seed, votes), start, passes
+        OUTCOME, lambda p: outcome_loss(pairs, p, draws, seed, votes), start, passes
     )
     rows = []
     for scenario, record in case_pairs(held):
