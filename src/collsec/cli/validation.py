@@ -276,6 +276,16 @@ def validate(
         console.print(f"wrote {figure}", highlight=False, markup=False)
 
 
+SHRINK = Annotated[
+    float | None,
+    typer.Option(
+        min=0.0,
+        help="Pull of the searched values toward their priors in stage 2 (0: none; inf: the"
+        " priors, no search; default: the fit's; docs/validation.md section 5).",
+    ),
+]
+
+
 @app.command()
 @user_errors
 def fit(
@@ -318,6 +328,7 @@ def fit(
             " the priors and the points around stage 1's values.",
         ),
     ] = True,
+    shrink: SHRINK = None,
     data_dir: DATA_DIR = None,
 ) -> None:
     """Fit the engine's parameters on the training part of a corpus (docs/validation.md)."""
@@ -326,6 +337,7 @@ def fit(
     from collsec.crisis.params import EngineParams, prior_params
     from collsec.outputs import Output, plan, write_text
     from collsec.validation.corpus import corpus_cases
+    from collsec.validation.fit import SHRINK as FIT_SHRINK
     from collsec.validation.fit import fit as run_fit
     from collsec.validation.fit import to_yaml_data
 
@@ -345,6 +357,7 @@ def fit(
         starts=starts,
         workers=workers,
         warm=EngineParams() if warm else None,
+        shrink=FIT_SHRINK if shrink is None else shrink,
     )
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
     if target is None:
@@ -412,6 +425,7 @@ def validate_cv(
     workers: Annotated[
         int, typer.Option(min=1, max=64, help="Processes (results do not depend on it).")
     ] = 2,
+    shrink: SHRINK = None,
     data_dir: DATA_DIR = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the folds as JSON.")] = False,
 ) -> None:
@@ -423,11 +437,13 @@ def validate_cv(
 
     from collsec.crisis import run_crisis
     from collsec.validation.corpus import corpus_cases
+    from collsec.validation.fit import SHRINK as FIT_SHRINK
     from collsec.validation.fit import case_pairs, cross_validate, training
 
     params = engine_params(param or [])
     cases, _ = corpus_cases(corpus)
-    found = cross_validate(cases, params, folds, data_dir, draws, workers=workers)
+    shrink = FIT_SHRINK if shrink is None else shrink
+    found = cross_validate(cases, params, folds, data_dir, draws, workers=workers, shrink=shrink)
     rows = found["rows"]
     inside = {}  # the same cases at the values given: in sample
     for scenario, _ in case_pairs(training(cases)):
@@ -437,7 +453,7 @@ def validate_cv(
         row["in_sample_response"] = inside[row["case"]]["response"]
         row["in_sample_result"] = inside[row["case"]]["result"]
     if as_json:
-        typer.echo(json.dumps(found, indent=2))
+        typer.echo(json.dumps(found | {"shrink": str(shrink)}, indent=2))
         return
     n = len(rows)
     top = {
@@ -453,7 +469,9 @@ def validate_cv(
         """Rows whose ``prefix`` prediction matches the record at every one of ``levels``."""
         return sum(all(row[level] == row[prefix + level] for level in levels) for row in rows)
 
-    table = _table(f"the training part ({n} cases) in {folds} folds, {draws} draws")
+    table = _table(
+        f"the training part ({n} cases) in {folds} folds, {draws} draws, shrink {shrink:g}"
+    )
     for col in ("level", "in sample", "out of fold", "majority class"):
         table.add_column(col, justify="right" if col != "level" else "left")
     for level in ("response", "result"):
@@ -471,8 +489,8 @@ def validate_cv(
     console.print(table)
     console.print(
         "out of fold: each fold's cases at the values the stage-2 search found on the other"
-        " folds, from the priors (one start; the vote rule as given). A diagnostic of the"
-        " search, not a fit.",
+        " folds, from the priors (one start; the vote rule as given; shrink: the pull toward"
+        " the priors, inf: no search). A diagnostic of the search, not a fit.",
         highlight=False,
     )
 

@@ -800,6 +800,56 @@ def outcome_loss(
     }
 
 
+SHRINK = 0.0
+"""Weight *lambda* of the pull of the searched values toward their priors in the stage-2
+objective (:func:`shrinkage`); 0: none, ``math.inf``: the values stay at their priors and the
+search is not run. Chosen by cross-validation within the training part (``collsec validate cv
+--shrink``; docs/validation.md, section 5, "Shrinking the searched values")."""
+
+
+def distance(name: str, value: float, prior: float) -> float:
+    """How far ``value`` of searched parameter ``name`` lies from its ``prior``, in the unit
+    of a step of the search: the log of their ratio for a weight or a rate whose prior is
+    positive (a factor e is 1, up or down alike: restitution and decisiveness are exponents,
+    the war's cost a share, and doubling one is as far as halving it), else the difference
+    over max(|prior|, 0.5) (a threshold, which may be negative; a weight whose prior is 0).
+    """
+    if prior > 0 and not name.startswith("thresholds."):
+        return math.log(max(value, 1e-3) / prior)
+    return (value - prior) / max(abs(prior), 0.5)
+
+
+def shrinkage(params: EngineParams, weight: float) -> float:
+    """``weight`` times the sum over :data:`OUTCOME` of the squared :func:`distance` of each
+    searched value from its prior (:data:`collsec.crisis.params.PRIORS`): a ridge penalty, so
+    that a value leaves its prior only for a gain in the loss that pays for the move. 55
+    training cases do not pin 17 searched values (the folds of :func:`cross_validate` scatter
+    them widely), and unpenalised the search fits the responses of the cases it sees.
+    """
+    if weight == 0:
+        return 0.0
+    from collsec.crisis.params import PRIORS
+
+    total = sum(distance(n, value_of(params, n), PRIORS[n]) ** 2 for n in OUTCOME)
+    return float(weight * total)
+
+
+def stage2_loss(
+    pairs: list,
+    params: EngineParams,
+    draws: int,
+    seed: int,
+    votes: VoteData | None = None,
+    shrink: float = 0.0,
+) -> dict:
+    """The objective stage 2 minimises: :func:`outcome_loss` plus the :func:`shrinkage` of
+    weight ``shrink`` (as ``shrinkage`` in the result, and in ``loss``).
+    """
+    result = outcome_loss(pairs, params, draws, seed, votes)
+    pull = shrinkage(params, shrink)
+    return result | {"loss": result["loss"] + pull, "shrinkage": pull}
+
+
 def coordinate_search(
     names: tuple[str, ...], objective, params: EngineParams, passes: int
 ) -> tuple[EngineParams, dict]:
@@ -945,16 +995,23 @@ wins is the one whose end point does best on many fresh draws."""
 
 
 def _search_from(
-    pairs, start: EngineParams, draws: int, seed: int, passes: int, votes, rescore_draws: int
+    pairs,
+    start: EngineParams,
+    draws: int,
+    seed: int,
+    passes: int,
+    votes,
+    rescore_draws: int,
+    shrink: float = 0.0,
 ) -> tuple[EngineParams, dict, dict]:
     """One start of stage 2: :func:`coordinate_search` over :data:`OUTCOME` on
-    :func:`outcome_loss`, and its end point scored again on ``rescore_draws`` fresh draws
+    :func:`stage2_loss`, and its end point scored again on ``rescore_draws`` fresh draws
     (seed + 1), in the same process (a module-level function, so that a process pool can run
     it).
     """
-    objective = lambda p: outcome_loss(pairs, p, draws, seed, votes)  # noqa: E731
+    objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
     params, outcome = coordinate_search(OUTCOME, objective, start, passes)
-    return params, outcome, outcome_loss(pairs, params, rescore_draws, seed + 1, votes)
+    return params, outcome, stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink)
 
 
 def fit_outcomes(
@@ -969,6 +1026,7 @@ def fit_outcomes(
     rescore_draws: int = RESCORE_DRAWS,
     given: EngineParams | None = None,
     warm: EngineParams | None = None,
+    shrink: float = SHRINK,
 ) -> tuple[EngineParams, dict]:
     """Stage 2: the coordinate search from every point of :func:`starting_points` (``given``:
     the parameters the fit was given, ``warm``: the last fit's, a start each); each end
@@ -977,11 +1035,20 @@ def fit_outcomes(
     the starts run in ``workers`` processes, and the result does not depend on how many. The
     outcome is the winner's search outcome, with every start's search loss (``starts``), its
     loss on the fresh draws (``rescored``), which start won (``start``) and the winner's
-    outcome on the fresh draws (``fresh``).
+    outcome on the fresh draws (``fresh``). Every loss is :func:`stage2_loss`, with the
+    :func:`shrinkage` of weight ``shrink``; at ``math.inf`` the searched values are set to
+    their priors and nothing is searched.
     """
     pairs = case_pairs(cases)
+    if math.isinf(shrink):
+        params = at_priors(params)
+        outcome = stage2_loss(pairs, params, draws, seed, votes)
+        fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes)
+        fresh = {k: v for k, v in fresh.items() if k != "rows"} | {"draws": rescore_draws}
+        loss = round(fresh["loss"], 3)
+        return params, outcome | {"start": 0, "starts": [], "rescored": [loss], "fresh": fresh}
     jobs = [
-        (pairs, point, draws, seed, passes, votes, rescore_draws)
+        (pairs, point, draws, seed, passes, votes, rescore_draws, shrink)
         for point in starting_points(params, OUTCOME, starts, seed, given, warm)
     ]
     found = pool_map(_search_from, jobs, workers)
@@ -1173,13 +1240,15 @@ def fit(
     starts: int = STARTS,
     workers: int = 1,
     warm: EngineParams | None = None,
+    shrink: float = SHRINK,
 ) -> Fit:
     """Stages 1 and 2 on the TRAINING cases of ``cases`` (test cases are dropped here), and
     stage 3 on the ICB training crises when ``icb`` (off by default: docs/validation.md
     section 4 says why). Stage 1's bootstrap and stage 2's starts (:func:`fit_outcomes`) run
     in ``workers`` processes; the result does not depend on how many. ``say`` receives a line
     as each stage starts. ``warm``: the last fit's parameters, a start of stage 2
-    (:func:`starting_points`).
+    (:func:`starting_points`). ``shrink``: the weight of the pull toward the priors in stage
+    2 (:func:`shrinkage`; ``math.inf``: the searched values stay at their priors).
     """
     params = params or EngineParams()
     given = params
@@ -1213,6 +1282,7 @@ def fit(
         workers=workers,
         given=given,
         warm=warm,
+        shrink=shrink,
     )
     if icb:
         say("stage 3: drafting the ICB crises of the training part")
@@ -1221,7 +1291,8 @@ def fit(
         params, outcome = fit_war(pairs, params, draws, seed, passes, train, data)
         outcome = outcome | {"icb_crises": len(pairs)}
     say(f"stage 2: each searched parameter to the middle of its level ({draws} draws)")
-    params, outcome = centre_fit(train, params, outcome, draws, seed, data)
+    params, outcome = centre_fit(train, params, outcome, draws, seed, data, shrink=shrink)
+    outcome = outcome | {"shrink": shrink}
     say(f"stage 2: the loss around the fitted values, one parameter at a time ({draws} draws)")
     around = profile(train, params, OUTCOME, draws, seed, data, workers)
     return Fit(params, se, len(data.vote), [c.name for c in train], nll, outcome, around)
@@ -1235,6 +1306,7 @@ def centre_fit(
     seed: int = 0,
     votes: VoteData | None = None,
     rescore_draws: int = RESCORE_DRAWS,
+    shrink: float = SHRINK,
 ) -> tuple[EngineParams, dict]:
     """The last step of stage 2: :func:`centre` over :data:`OUTCOME` on the search's objective
     (the same cases, draws and seed), the centred point scored again on ``rescore_draws``
@@ -1243,10 +1315,12 @@ def centre_fit(
     parameter moved, from and to. After stage 3 (``--icb``) the centring reads the stage-2 loss
     alone, and the ICB figures stay those of stage 3's end, before it.
     """
+    if math.isinf(shrink):  # the values are their priors: nothing to centre
+        return params, outcome | {"centred": {}}
     pairs = case_pairs(cases)
-    objective = lambda p: outcome_loss(pairs, p, draws, seed, votes)  # noqa: E731
+    objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
     params, best, moved = centre(OUTCOME, objective, params)
-    fresh = outcome_loss(pairs, params, rescore_draws, seed + 1, votes)
+    fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink)
     fresh = {k: v for k, v in fresh.items() if k != "rows"} | {"draws": rescore_draws}
     figures = {k: v for k, v in best.items() if k != "rows"}
     return params, outcome | figures | {"fresh": fresh, "centred": moved}
@@ -1293,22 +1367,30 @@ def training_loss(
     return rows
 
 
-def _fold_fit(cases: list[Case], k: int, folds: int, params, data_dir, draws, seed, passes):
-    """One fold of :func:`cross_validate`: stage 2 refitted without fold ``k``, from the
-    priors of the searched values, and the cases of fold ``k`` run at the values found
-    (module-level, so that a process pool can run it).
-    """
+def at_priors(params: EngineParams) -> EngineParams:
+    """``params`` with every searched value (:data:`OUTCOME`) at its prior."""
     from collsec.crisis.params import prior_params
 
+    prior = prior_params()
+    return with_values(params, {name: value_of(prior, name) for name in OUTCOME})
+
+
+def _fold_fit(
+    cases: list[Case], k: int, folds: int, params, data_dir, draws, seed, passes, shrink=0.0
+):
+    """One fold of :func:`cross_validate`: stage 2 refitted without fold ``k``, from the
+    priors of the searched values (with the pull toward them of weight ``shrink``), and the
+    cases of fold ``k`` run at the values found (module-level, so that a process pool can run
+    it).
+    """
     held = [c for i, c in enumerate(cases) if i % folds == k]
     rest = [c for i, c in enumerate(cases) if i % folds != k]
-    prior = prior_params()
-    start = with_values(params, {name: value_of(prior, name) for name in OUTCOME})
-    votes = vote_data(rest, params, data_dir, [])
-    pairs = case_pairs(rest)
-    found, _ = coordinate_search(
-        OUTCOME, lambda p: outcome_loss(pairs, p, draws, seed, votes), start, passes
-    )
+    found = at_priors(params)
+    if not math.isinf(shrink):
+        votes = vote_data(rest, params, data_dir, [])
+        pairs = case_pairs(rest)
+        objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
+        found, _ = coordinate_search(OUTCOME, objective, found, passes)
     rows = []
     for scenario, record in case_pairs(held):
         r = run_crisis(scenario, found, draws=draws, seed=seed, explain=False)
@@ -1334,13 +1416,16 @@ def cross_validate(
     seed: int = 0,
     passes: int = 2,
     workers: int = 1,
+    shrink: float = 0.0,
 ) -> dict:
     """K-fold cross-validation of stage 2 within the TRAINING cases (the test part is never
     read): the training cases in name order are dealt into ``folds`` folds (case i to fold
     i mod ``folds``); for each fold the stage-2 search (:func:`coordinate_search`, ``passes``
     passes, one start at the priors of the searched values, the vote rule of ``params``) runs
-    on the other folds, and the fold's cases are run at the values it finds. Returns each
-    case's recorded and out-of-fold predicted response and result, and each fold's values.
+    on the other folds, and the fold's cases are run at the values it finds; ``shrink``, the
+    pull toward the priors (:func:`shrinkage`; ``math.inf``: no search, the priors). Returns
+    each case's recorded and out-of-fold predicted response and result, and each fold's
+    values.
 
     Why: the shipped fit's training figures are in sample, and stage 2 searches 17 values on
     55 cases; this says how the search does on training cases it did not see, without
@@ -1350,15 +1435,21 @@ def cross_validate(
     vote), so it measures the search's overfitting, not the whole procedure's.
     """
     train = sorted(training(cases), key=lambda c: c.name)
-    jobs = [(train, k, folds, params, data_dir, draws, seed, passes) for k in range(folds)]
+    jobs = [(train, k, folds, params, data_dir, draws, seed, passes, shrink) for k in range(folds)]
     found = pool_map(_fold_fit, jobs, workers)
     rows = [row for fold_rows, _ in found for row in fold_rows]
     return {
         "folds": folds,
+        "shrink": shrink,
         "cases": len(rows),
         "rows": sorted(rows, key=lambda r: r["case"]),
         "values": [values for _, values in found],
     }
+
+
+def _shrink_text(weight: float) -> float | str:
+    """The weight of the pull toward the priors as YAML holds it (``inf`` as text)."""
+    return "inf" if math.isinf(weight) else float(weight)
 
 
 def _rounded(value: float | None) -> float | None:
@@ -1374,6 +1465,7 @@ def _fresh(outcome: dict | None) -> dict | None:
         "loss": round(outcome["loss"], 3),
         "responses_missed": outcome["missed"],
         "results_missed": outcome["results_missed"],
+        **({"shrinkage": round(outcome["shrinkage"], 3)} if outcome.get("shrinkage") else {}),
     }
 
 
@@ -1433,6 +1525,7 @@ def to_yaml_data(result: Fit, command: str) -> dict:
             "vote_error": round(result.outcome.get("vote_error", 0.0), 4),
             "icb_crises": result.outcome.get("icb_crises"),
             "icb_outcomes_missed": result.outcome.get("icb_missed"),
+            "shrink": _shrink_text(result.outcome.get("shrink", 0.0)),
             "centred": {
                 name: [float(a), float(b)]
                 for name, (a, b) in result.outcome.get("centred", {}).items()
