@@ -74,3 +74,7 @@ def test_validate_cv_compares_in_sample_and_out_of_fold(tmp_path):
     assert data["cases"] == 2 and {"in_sample_response", "predicted_response"} <= set(
         data["rows"][0]
     )
+    priors = json.loads(runner.invoke(app, [*args, "--shrink", "inf", "--json"]).output)
+    assert priors["shrink"] == "inf" and priors["values"][0] == priors["values"][1]
+    bad = runner.invoke(app, [*args, "--shrink", "-1"])
+    assert bad.exit_code != 0 and "shrink" in bad.output

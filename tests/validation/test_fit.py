@@ -3,6 +3,7 @@ says, and the rule that matters most: test cases never reach the fit."""
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -27,10 +28,13 @@ from collsec.validation.fit import (
     centre,
     coordinate_search,
     cross_validate,
+    distance,
     fit,
     fit_outcomes,
     outcome_loss,
     profile,
+    shrinkage,
+    stage2_loss,
     starting_points,
     to_yaml_data,
     tolerance,
@@ -473,3 +477,73 @@ def test_cross_validation_runs_each_training_case_once_out_of_its_fold(small_cor
     assert [r["fold"] for r in found["rows"]] == [0, 1]  # name order, dealt in turn
     assert len(found["values"]) == 2 and all(set(v) == set(OUTCOME) for v in found["values"])
     assert cross_validate(cases, prior_params(), workers=2, **quick) == found
+
+
+@given(
+    st.sampled_from(OUTCOME),
+    st.floats(0.01, 40.0),
+    st.floats(0.05, 4.0),
+)
+def test_the_pull_toward_the_priors_is_zero_at_the_prior_and_grows_with_the_distance(
+    name, value, weight
+):
+    prior = prior_params()
+    at_prior = with_values(prior_params(), {name: value_of(prior, name)})
+    assert shrinkage(at_prior, weight) == 0.0
+    moved = with_values(prior, {name: value})
+    farther = with_values(
+        prior, {name: value_of(prior, name) + 2 * (value - value_of(prior, name))}
+    )
+    pull = shrinkage(moved, weight)
+    assert pull >= 0 and shrinkage(farther, weight) >= pull - 1e-12
+    assert shrinkage(moved, 2 * weight) == pytest.approx(2 * pull)
+    assert shrinkage(moved, 0.0) == 0.0
+
+
+def test_a_weight_is_as_far_from_its_prior_doubled_as_halved():
+    assert distance("restitution", 2.0, 1.0) == pytest.approx(-distance("restitution", 0.5, 1.0))
+    # a threshold, or a weight whose prior is 0, by its difference
+    assert distance("thresholds.force", 1.8, 1.3) == pytest.approx(0.5 / 1.3)
+    assert distance("renunciation", 0.25, 0.0) == pytest.approx(0.5)
+
+
+def test_the_stage_2_loss_is_the_outcome_loss_plus_the_pull(small_corpus):
+    train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
+    pairs = [(load_scenario(c.scenario), load_record(c.record)) for c in train]
+    params = with_values(prior_params(), {"restitution": 3.0, "thresholds.force": 1.0})
+    plain = outcome_loss(pairs, params, 5, 0)
+    pulled = stage2_loss(pairs, params, 5, 0, shrink=2.0)
+    assert pulled["shrinkage"] > 0
+    assert pulled["shrinkage"] == pytest.approx(shrinkage(params, 2.0))
+    assert pulled["loss"] == pytest.approx(plain["loss"] + pulled["shrinkage"])
+
+
+def test_an_infinite_pull_leaves_the_searched_values_at_their_priors(small_corpus):
+    cases, _ = corpus_cases(small_corpus)
+    away = with_values(prior_params(), {"thresholds.force": 0.7, "decisiveness": 4.0})
+    params, outcome = fit_outcomes(
+        [c for c in cases if c.name in ("korea-1950", "gulf-1990")],
+        away,
+        5,
+        0,
+        1,
+        shrink=math.inf,
+    )
+    assert all(value_of(params, n) == value_of(prior_params(), n) for n in OUTCOME)
+    assert outcome["fresh"]["shrinkage"] == 0.0
+    found = cross_validate(cases, away, folds=2, draws=5, passes=1, shrink=math.inf)
+    assert all(v == {n: value_of(prior_params(), n) for n in OUTCOME} for v in found["values"])
+
+
+def test_a_strong_pull_keeps_the_search_nearer_its_priors(small_corpus):
+    cases, _ = corpus_cases(small_corpus)
+    quick = {"folds": 2, "draws": 5, "passes": 1}
+    free = cross_validate(cases, prior_params(), **quick)
+    held = cross_validate(cases, prior_params(), shrink=50.0, **quick)
+    prior = prior_params()
+
+    def far(values):
+        return sum(distance(n, v, value_of(prior, n)) ** 2 for n, v in values.items())
+
+    assert sum(map(far, held["values"])) <= sum(map(far, free["values"]))
+    assert held["shrink"] == 50.0
