@@ -245,7 +245,7 @@ def small_corpus(tmp_path: Path) -> Path:
 
 def test_a_test_case_never_reaches_the_fit(small_corpus):
     cases, _ = corpus_cases(small_corpus)
-    quick = {"reps": 0, "draws": 5, "rounds": 1, "passes": 1}
+    quick = {"reps": 0, "draws": 5, "rounds": 1, "passes": 1, "shrink": 0.0}  # with a search
     before = fit(cases, prior_params(), **quick)
     assert sorted(before.cases) == ["gulf-1990", "korea-1950"]
     # Rewrite the test case's record into its opposite: the fit must not move.
@@ -264,21 +264,21 @@ def test_a_test_case_never_reaches_the_fit(small_corpus):
 def test_the_best_start_wins_whatever_the_number_of_workers(small_corpus):
     train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
     args = (train, prior_params(), 5, 0, 1)
-    one, found = fit_outcomes(*args, starts=3, workers=1)
-    two, again = fit_outcomes(*args, starts=3, workers=2)
+    one, found = fit_outcomes(*args, starts=3, workers=1, shrink=0.0)
+    two, again = fit_outcomes(*args, starts=3, workers=2, shrink=0.0)
     assert one == two and found == again
     # the winner is the start that does best on the fresh draws, not on the search's own
     assert found["rescored"][found["start"]] == min(found["rescored"])
     assert found["starts"][found["start"]] == found["loss"]
     assert found["fresh"]["loss"] == pytest.approx(min(found["rescored"]), abs=1e-3)
-    single, alone = fit_outcomes(*args, starts=1)
+    single, alone = fit_outcomes(*args, starts=1, shrink=0.0)
     assert found["fresh"]["loss"] <= alone["fresh"]["loss"] + 1e-9  # start 0 is the single search
 
 
 def test_the_winner_is_scored_on_as_many_fresh_draws_as_asked(small_corpus):
     train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
-    _, few = fit_outcomes(train, prior_params(), 5, 0, 1, starts=2, rescore_draws=40)
-    _, many = fit_outcomes(train, prior_params(), 5, 0, 1, starts=2, rescore_draws=400)
+    _, few = fit_outcomes(train, prior_params(), 5, 0, 1, starts=2, rescore_draws=40, shrink=0)
+    _, many = fit_outcomes(train, prior_params(), 5, 0, 1, starts=2, rescore_draws=400, shrink=0)
     assert few["fresh"]["draws"] == 40 and many["fresh"]["draws"] == 400
     assert len(few["rescored"]) == len(few["starts"]) == 2
 
@@ -547,3 +547,12 @@ def test_a_strong_pull_keeps_the_search_nearer_its_priors(small_corpus):
 
     assert sum(map(far, held["values"])) <= sum(map(far, free["values"]))
     assert held["shrink"] == 50.0
+
+
+def test_the_default_fit_keeps_the_searched_values_at_their_priors_and_says_so(small_corpus):
+    cases, _ = corpus_cases(small_corpus)
+    found = fit(cases, prior_params(), reps=0, draws=5, rounds=1, passes=1)
+    assert all(value_of(found.params, n) == value_of(prior_params(), n) for n in OUTCOME)
+    written = to_yaml_data(found, "collsec fit")["outcome"]
+    assert written["shrink"] == "inf" and written["centred"] == {}
+    assert written["loss_from_each_start"] == []
