@@ -1271,10 +1271,13 @@ def fit(
         say(f"note: {note} (the fit goes on without those votes)")
     errors = bootstrap(data, params, reps, seed, workers)
     se = dict(zip([*COLUMNS, *TAIL], map(float, errors), strict=True))
-    say(
-        f"stage 2: responses and results of {len(train)} training cases ({draws} draws each),"
-        f" from {starts} starting points"
-    )
+    if math.isinf(shrink):
+        say("stage 2: the searched values at their priors (--shrink inf: no search)")
+    else:
+        say(
+            f"stage 2: responses and results of {len(train)} training cases ({draws} draws"
+            f" each), from {starts} starting points, pulled toward the priors by {shrink:g}"
+        )
     params, outcome = fit_outcomes(
         train,
         params,
@@ -1294,7 +1297,8 @@ def fit(
         say(f"stage 3: war parameters on {len(pairs)} ICB crises and the corpus")
         params, outcome = fit_war(pairs, params, draws, seed, passes, train, data)
         outcome = outcome | {"icb_crises": len(pairs)}
-    say(f"stage 2: each searched parameter to the middle of its level ({draws} draws)")
+    if not math.isinf(shrink):
+        say(f"stage 2: each searched parameter to the middle of its level ({draws} draws)")
     params, outcome = centre_fit(train, params, outcome, draws, seed, data, shrink=shrink)
     outcome = outcome | {"shrink": shrink}
     say(f"stage 2: the loss around the fitted values, one parameter at a time ({draws} draws)")
