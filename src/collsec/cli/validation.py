@@ -284,6 +284,26 @@ SHRINK = Annotated[
         " priors, no search; default: the fit's; docs/validation.md section 5).",
     ),
 ]
+SHRINK_WAR = Annotated[
+    float | None,
+    typer.Option(
+        min=0.0,
+        help="The same for the war's values alone (decisiveness, stalemate band, ...),"
+        " over --shrink.",
+    ),
+]
+
+
+def _pulls(shrink: float | None, shrink_war: float | None) -> dict[str, float]:
+    """Each searched value's pull: the fit's, ``shrink`` for every one, then ``shrink_war``
+    for the war's values.
+    """
+    from collsec.validation.fit import SHRINK, WAR_VALUES, pulls
+
+    found = pulls(SHRINK if shrink is None else shrink)
+    if shrink_war is not None:
+        found |= dict.fromkeys(WAR_VALUES, shrink_war)
+    return found
 
 
 @app.command()
@@ -329,6 +349,7 @@ def fit(
         ),
     ] = True,
     shrink: SHRINK = None,
+    shrink_war: SHRINK_WAR = None,
     data_dir: DATA_DIR = None,
 ) -> None:
     """Fit the engine's parameters on the training part of a corpus (docs/validation.md)."""
@@ -337,7 +358,6 @@ def fit(
     from collsec.crisis.params import EngineParams, prior_params
     from collsec.outputs import Output, plan, write_text
     from collsec.validation.corpus import corpus_cases
-    from collsec.validation.fit import SHRINK as FIT_SHRINK
     from collsec.validation.fit import fit as run_fit
     from collsec.validation.fit import to_yaml_data
 
@@ -357,7 +377,7 @@ def fit(
         starts=starts,
         workers=workers,
         warm=EngineParams() if warm else None,
-        shrink=FIT_SHRINK if shrink is None else shrink,
+        shrink=_pulls(shrink, shrink_war),
     )
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
     if target is None:
@@ -426,6 +446,7 @@ def validate_cv(
         int, typer.Option(min=1, max=64, help="Processes (results do not depend on it).")
     ] = 2,
     shrink: SHRINK = None,
+    shrink_war: SHRINK_WAR = None,
     data_dir: DATA_DIR = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the folds as JSON.")] = False,
 ) -> None:
@@ -437,12 +458,11 @@ def validate_cv(
 
     from collsec.crisis import run_crisis
     from collsec.validation.corpus import corpus_cases
-    from collsec.validation.fit import SHRINK as FIT_SHRINK
-    from collsec.validation.fit import case_pairs, cross_validate, training
+    from collsec.validation.fit import case_pairs, cross_validate, searched, training
 
     params = engine_params(param or [])
     cases, _ = corpus_cases(corpus)
-    shrink = FIT_SHRINK if shrink is None else shrink
+    shrink = _pulls(shrink, shrink_war)
     found = cross_validate(cases, params, folds, data_dir, draws, workers=workers, shrink=shrink)
     rows = found["rows"]
     inside = {}  # the same cases at the values given: in sample
@@ -453,7 +473,7 @@ def validate_cv(
         row["in_sample_response"] = inside[row["case"]]["response"]
         row["in_sample_result"] = inside[row["case"]]["result"]
     if as_json:
-        typer.echo(json.dumps(found | {"shrink": str(shrink)}, indent=2))
+        typer.echo(json.dumps(found, indent=2))
         return
     n = len(rows)
     top = {
@@ -470,7 +490,8 @@ def validate_cv(
         return sum(all(row[level] == row[prefix + level] for level in levels) for row in rows)
 
     table = _table(
-        f"the training part ({n} cases) in {folds} folds, {draws} draws, shrink {shrink:g}"
+        f"the training part ({n} cases) in {folds} folds, {draws} draws;"
+        f" {len(searched(shrink))} values searched"
     )
     for col in ("level", "in sample", "out of fold", "majority class"):
         table.add_column(col, justify="right" if col != "level" else "left")

@@ -664,6 +664,20 @@ OUTCOME = (
 that decide how far a crisis escalates (concern, the thresholds, the costs of force, acting
 alone) and how wars end."""
 
+WAR = (
+    "decisiveness",
+    "stalemate",
+    "offence_margin",
+    "restitution",
+    "patron_pressure",
+    "renunciation",
+    "war_cost",
+    "backing_down_cost",
+    "defeat_cost",
+)
+"""Parameters refitted in stage 3, on the outcomes of the ICB crises of the training part."""
+
+
 VOTE_WEIGHT = 200.0
 """Weight of the share of training votes the engine gets wrong in the stage-2 loss (1% of the
 votes weighs as one response missed)."""
@@ -800,15 +814,38 @@ def outcome_loss(
     }
 
 
-SHRINK = math.inf
-"""Weight *lambda* of the pull of the searched values toward their priors in the stage-2
-objective (:func:`shrinkage`); 0: none, ``math.inf``: the values stay at their priors and the
-search is not run. Chosen by five-fold cross-validation within the training part (``collsec
-validate cv --shrink``; docs/validation.md, section 5, "Shrinking the searched values"): out
-of fold, the cases with both response and result right were 9, 8, 10, 9, 15 and 18 of 55 at
-lambda = 0, 0.25, 1, 4, 16 and infinity, and the rule written before those runs (the largest
-lambda within one standard error of the best) chose infinity. The search fitted the cases it
-saw and lost on the others; stage 2's search stays available (``collsec fit --shrink 0``)."""
+RESPONSE_VALUES = tuple(n for n in OUTCOME if n not in WAR)
+"""The searched values that decide how far a crisis escalates (concern, the thresholds, the
+costs of force, the bar of acting alone): the response's."""
+
+WAR_VALUES = tuple(n for n in OUTCOME if n in WAR)
+"""The searched values of the war and its end (decisiveness, stalemate band, offence margin,
+restitution, the patron's pressure, renunciation, the costs of war and of backing down)."""
+
+SHRINK = {**dict.fromkeys(RESPONSE_VALUES, math.inf), **dict.fromkeys(WAR_VALUES, math.inf)}
+"""Weight *lambda* of the pull of each searched value toward its prior in the stage-2
+objective (:func:`shrinkage`); 0: none, ``math.inf``: the value stays at its prior and is not
+searched. Chosen by five-fold cross-validation within the training part (``collsec validate
+cv --shrink``; docs/validation.md, section 5, "Shrinking the searched values"): out of fold,
+the cases with both response and result right were 9, 8, 10, 9, 15 and 18 of 55 at lambda = 0,
+0.25, 1, 4, 16 and infinity for every value alike, and the rule written before those runs (the
+largest lambda within one standard error of the best) chose infinity. The search fitted the
+responses of the cases it saw and lost them on the others; it stays available (``collsec fit
+--shrink 0``)."""
+
+
+def pulls(shrink: float | dict[str, float]) -> dict[str, float]:
+    """The pull of each searched value (:data:`OUTCOME`): ``shrink`` for every one, or as a
+    mapping (values it leaves out: no pull).
+    """
+    if isinstance(shrink, dict):
+        return {n: float(shrink.get(n, 0.0)) for n in OUTCOME}
+    return dict.fromkeys(OUTCOME, float(shrink))
+
+
+def searched(shrink: float | dict[str, float]) -> tuple[str, ...]:
+    """The values stage 2 searches: those whose pull is finite."""
+    return tuple(n for n, w in pulls(shrink).items() if not math.isinf(w))
 
 
 def distance(name: str, value: float, prior: float) -> float:
@@ -823,19 +860,22 @@ def distance(name: str, value: float, prior: float) -> float:
     return (value - prior) / max(abs(prior), 0.5)
 
 
-def shrinkage(params: EngineParams, weight: float) -> float:
-    """``weight`` times the sum over :data:`OUTCOME` of the squared :func:`distance` of each
-    searched value from its prior (:data:`collsec.crisis.params.PRIORS`): a ridge penalty, so
-    that a value leaves its prior only for a gain in the loss that pays for the move. 55
-    training cases do not pin 17 searched values (the folds of :func:`cross_validate` scatter
-    them widely), and unpenalised the search fits the responses of the cases it sees.
+def shrinkage(params: EngineParams, weight: float | dict[str, float]) -> float:
+    """The sum over :data:`OUTCOME` of each value's pull (``weight``, one for all or by name:
+    :func:`pulls`; an infinite pull counts nothing, its value being held at the prior) times
+    the squared :func:`distance` of the value from its prior
+    (:data:`collsec.crisis.params.PRIORS`): a ridge penalty, so that a value leaves its prior
+    only for a gain in the loss that pays for the move. 55 training cases do not pin 17
+    searched values (the folds of :func:`cross_validate` scatter them widely), and unpenalised
+    the search fits the responses of the cases it sees.
     """
-    if weight == 0:
-        return 0.0
     from collsec.crisis.params import PRIORS
 
-    total = sum(distance(n, value_of(params, n), PRIORS[n]) ** 2 for n in OUTCOME)
-    return float(weight * total)
+    total = 0.0
+    for name, pull in pulls(weight).items():
+        if pull and not math.isinf(pull):
+            total += pull * distance(name, value_of(params, name), PRIORS[name]) ** 2
+    return float(total)
 
 
 def stage2_loss(
@@ -844,7 +884,7 @@ def stage2_loss(
     draws: int,
     seed: int,
     votes: VoteData | None = None,
-    shrink: float = 0.0,
+    shrink: float | dict[str, float] = 0.0,
 ) -> dict:
     """The objective stage 2 minimises: :func:`outcome_loss` plus the :func:`shrinkage` of
     weight ``shrink`` (as ``shrinkage`` in the result, and in ``loss``).
@@ -1006,7 +1046,7 @@ def _search_from(
     passes: int,
     votes,
     rescore_draws: int,
-    shrink: float = 0.0,
+    shrink: float | dict[str, float] = 0.0,
 ) -> tuple[EngineParams, dict, dict]:
     """One start of stage 2: :func:`coordinate_search` over :data:`OUTCOME` on
     :func:`stage2_loss`, and its end point scored again on ``rescore_draws`` fresh draws
@@ -1014,7 +1054,7 @@ def _search_from(
     it).
     """
     objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
-    params, outcome = coordinate_search(OUTCOME, objective, start, passes)
+    params, outcome = coordinate_search(searched(shrink), objective, start, passes)
     return params, outcome, stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink)
 
 
@@ -1030,7 +1070,7 @@ def fit_outcomes(
     rescore_draws: int = RESCORE_DRAWS,
     given: EngineParams | None = None,
     warm: EngineParams | None = None,
-    shrink: float = SHRINK,
+    shrink: float | dict[str, float] = SHRINK,
 ) -> tuple[EngineParams, dict]:
     """Stage 2: the coordinate search from every point of :func:`starting_points` (``given``:
     the parameters the fit was given, ``warm``: the last fit's, a start each); each end
@@ -1040,12 +1080,13 @@ def fit_outcomes(
     outcome is the winner's search outcome, with every start's search loss (``starts``), its
     loss on the fresh draws (``rescored``), which start won (``start``) and the winner's
     outcome on the fresh draws (``fresh``). Every loss is :func:`stage2_loss`, with the
-    :func:`shrinkage` of weight ``shrink``; at ``math.inf`` the searched values are set to
-    their priors and nothing is searched.
+    :func:`shrinkage` of weight ``shrink``; a value whose pull is ``math.inf`` is set to its
+    prior and not searched (:func:`searched`).
     """
     pairs = case_pairs(cases)
-    if math.isinf(shrink):
-        params = at_priors(params)
+    params = at_priors(params, shrink)
+    names = searched(shrink)
+    if not names:
         outcome = stage2_loss(pairs, params, draws, seed, votes)
         fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes)
         fresh = {k: v for k, v in fresh.items() if k != "rows"} | {"draws": rescore_draws}
@@ -1053,7 +1094,7 @@ def fit_outcomes(
         return params, outcome | {"start": 0, "starts": [], "rescored": [loss], "fresh": fresh}
     jobs = [
         (pairs, point, draws, seed, passes, votes, rescore_draws, shrink)
-        for point in starting_points(params, OUTCOME, starts, seed, given, warm)
+        for point in starting_points(params, names, starts, seed, given, warm)
     ]
     found = pool_map(_search_from, jobs, workers)
     best = min(range(len(found)), key=lambda k: (found[k][2]["loss"], k))
@@ -1138,20 +1179,6 @@ def profile(
         low, high = tolerance(value_of(params, name), values, rises)
         out[name] = {"values": values, "rises": rises, "tolerance": (low, high)}
     return out
-
-
-WAR = (
-    "decisiveness",
-    "stalemate",
-    "offence_margin",
-    "restitution",
-    "patron_pressure",
-    "renunciation",
-    "war_cost",
-    "backing_down_cost",
-    "defeat_cost",
-)
-"""Parameters refitted in stage 3, on the outcomes of the ICB crises of the training part."""
 
 
 def icb_scenarios(data_dir=None, icb_dir=None) -> list:
@@ -1244,7 +1271,7 @@ def fit(
     starts: int = STARTS,
     workers: int = 1,
     warm: EngineParams | None = None,
-    shrink: float = SHRINK,
+    shrink: float | dict[str, float] = SHRINK,
 ) -> Fit:
     """Stages 1 and 2 on the TRAINING cases of ``cases`` (test cases are dropped here), and
     stage 3 on the ICB training crises when ``icb`` (off by default: docs/validation.md
@@ -1271,12 +1298,13 @@ def fit(
         say(f"note: {note} (the fit goes on without those votes)")
     errors = bootstrap(data, params, reps, seed, workers)
     se = dict(zip([*COLUMNS, *TAIL], map(float, errors), strict=True))
-    if math.isinf(shrink):
+    names = searched(shrink)
+    if not names:
         say("stage 2: the searched values at their priors (--shrink inf: no search)")
     else:
         say(
-            f"stage 2: responses and results of {len(train)} training cases ({draws} draws"
-            f" each), from {starts} starting points, pulled toward the priors by {shrink:g}"
+            f"stage 2: {len(names)} values on the responses and results of {len(train)}"
+            f" training cases ({draws} draws each), from {starts} starting points"
         )
     params, outcome = fit_outcomes(
         train,
@@ -1297,7 +1325,7 @@ def fit(
         say(f"stage 3: war parameters on {len(pairs)} ICB crises and the corpus")
         params, outcome = fit_war(pairs, params, draws, seed, passes, train, data)
         outcome = outcome | {"icb_crises": len(pairs)}
-    if not math.isinf(shrink):
+    if names:
         say(f"stage 2: each searched parameter to the middle of its level ({draws} draws)")
     params, outcome = centre_fit(train, params, outcome, draws, seed, data, shrink=shrink)
     outcome = outcome | {"shrink": shrink}
@@ -1314,7 +1342,7 @@ def centre_fit(
     seed: int = 0,
     votes: VoteData | None = None,
     rescore_draws: int = RESCORE_DRAWS,
-    shrink: float = SHRINK,
+    shrink: float | dict[str, float] = SHRINK,
 ) -> tuple[EngineParams, dict]:
     """The last step of stage 2: :func:`centre` over :data:`OUTCOME` on the search's objective
     (the same cases, draws and seed), the centred point scored again on ``rescore_draws``
@@ -1323,11 +1351,12 @@ def centre_fit(
     parameter moved, from and to. After stage 3 (``--icb``) the centring reads the stage-2 loss
     alone, and the ICB figures stay those of stage 3's end, before it.
     """
-    if math.isinf(shrink):  # the values are their priors: nothing to centre
+    names = searched(shrink)
+    if not names:  # the values are their priors: nothing to centre
         return params, outcome | {"centred": {}}
     pairs = case_pairs(cases)
     objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
-    params, best, moved = centre(OUTCOME, objective, params)
+    params, best, moved = centre(names, objective, params)
     fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink)
     fresh = {k: v for k, v in fresh.items() if k != "rows"} | {"draws": rescore_draws}
     figures = {k: v for k, v in best.items() if k != "rows"}
@@ -1375,12 +1404,15 @@ def training_loss(
     return rows
 
 
-def at_priors(params: EngineParams) -> EngineParams:
-    """``params`` with every searched value (:data:`OUTCOME`) at its prior."""
+def at_priors(params: EngineParams, shrink: float | dict[str, float] = math.inf) -> EngineParams:
+    """``params`` with each value of :data:`OUTCOME` whose pull (``shrink``) is infinite at
+    its prior (by default every one).
+    """
     from collsec.crisis.params import prior_params
 
     prior = prior_params()
-    return with_values(params, {name: value_of(prior, name) for name in OUTCOME})
+    held = [n for n in OUTCOME if n not in searched(shrink)]
+    return with_values(params, {name: value_of(prior, name) for name in held}) if held else params
 
 
 def _fold_fit(
@@ -1393,12 +1425,12 @@ def _fold_fit(
     """
     held = [c for i, c in enumerate(cases) if i % folds == k]
     rest = [c for i, c in enumerate(cases) if i % folds != k]
-    found = at_priors(params)
-    if not math.isinf(shrink):
+    found = at_priors(params)  # every fold starts from the priors
+    if searched(shrink):
         votes = vote_data(rest, params, data_dir, [])
         pairs = case_pairs(rest)
         objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
-        found, _ = coordinate_search(OUTCOME, objective, found, passes)
+        found, _ = coordinate_search(searched(shrink), objective, found, passes)
     rows = []
     for scenario, record in case_pairs(held):
         r = run_crisis(scenario, found, draws=draws, seed=seed, explain=False)
@@ -1424,7 +1456,7 @@ def cross_validate(
     seed: int = 0,
     passes: int = 2,
     workers: int = 1,
-    shrink: float = 0.0,
+    shrink: float | dict[str, float] = 0.0,
 ) -> dict:
     """K-fold cross-validation of stage 2 within the TRAINING cases (the test part is never
     read): the training cases in name order are dealt into ``folds`` folds (case i to fold
@@ -1448,16 +1480,18 @@ def cross_validate(
     rows = [row for fold_rows, _ in found for row in fold_rows]
     return {
         "folds": folds,
-        "shrink": shrink,
+        "shrink": _shrink_text(shrink),
         "cases": len(rows),
         "rows": sorted(rows, key=lambda r: r["case"]),
         "values": [values for _, values in found],
     }
 
 
-def _shrink_text(weight: float) -> float | str:
-    """The weight of the pull toward the priors as YAML holds it (``inf`` as text)."""
-    return "inf" if math.isinf(weight) else float(weight)
+def _shrink_text(weight: float | dict[str, float]) -> dict[str, float | str]:
+    """Each searched value's pull toward its prior as YAML and JSON hold it (``inf`` as
+    text).
+    """
+    return {n: "inf" if math.isinf(w) else w for n, w in pulls(weight).items()}
 
 
 def _rounded(value: float | None) -> float | None:
