@@ -75,6 +75,9 @@ def test_validate_cv_compares_in_sample_and_out_of_fold(tmp_path):
         data["rows"][0]
     )
     priors = json.loads(runner.invoke(app, [*args, "--shrink", "inf", "--json"]).output)
-    assert priors["shrink"] == "inf" and priors["values"][0] == priors["values"][1]
+    assert set(priors["shrink"].values()) == {"inf"}
+    assert priors["values"][0] == priors["values"][1]
+    war = json.loads(runner.invoke(app, [*args, "--shrink-war", "0", "--json"]).output)
+    assert war["shrink"]["decisiveness"] == 0.0 and war["shrink"]["concern_scale"] == "inf"
     bad = runner.invoke(app, [*args, "--shrink", "-1"])
     assert bad.exit_code != 0 and "shrink" in bad.output

@@ -19,10 +19,12 @@ from collsec.validation.fit import (
     CENTRED,
     LOGLIK_WEIGHT,
     OUTCOME,
+    RESPONSE_VALUES,
     RESPONSE_WEIGHT,
     RESULT_WEIGHT,
     SETTLED,
     WAR,
+    WAR_VALUES,
     Fit,
     bootstrap,
     centre,
@@ -33,6 +35,7 @@ from collsec.validation.fit import (
     fit_outcomes,
     outcome_loss,
     profile,
+    searched,
     shrinkage,
     stage2_loss,
     starting_points,
@@ -546,13 +549,27 @@ def test_a_strong_pull_keeps_the_search_nearer_its_priors(small_corpus):
         return sum(distance(n, v, value_of(prior, n)) ** 2 for n, v in values.items())
 
     assert sum(map(far, held["values"])) <= sum(map(far, free["values"]))
-    assert held["shrink"] == 50.0
+    assert set(held["shrink"].values()) == {50.0}
 
 
-def test_the_default_fit_keeps_the_searched_values_at_their_priors_and_says_so(small_corpus):
+def test_the_default_fit_keeps_the_values_it_holds_at_their_priors_and_says_so(small_corpus):
     cases, _ = corpus_cases(small_corpus)
     found = fit(cases, prior_params(), reps=0, draws=5, rounds=1, passes=1)
-    assert all(value_of(found.params, n) == value_of(prior_params(), n) for n in OUTCOME)
-    written = to_yaml_data(found, "collsec fit")["outcome"]
-    assert written["shrink"] == "inf" and written["centred"] == {}
-    assert written["loss_from_each_start"] == []
+    held = [n for n, w in written_pulls(found).items() if w == "inf"]
+    assert held and all(value_of(found.params, n) == value_of(prior_params(), n) for n in held)
+    assert not set(to_yaml_data(found, "collsec fit")["outcome"]["centred"]) & set(held)
+
+
+def written_pulls(found) -> dict:
+    return to_yaml_data(found, "collsec fit")["outcome"]["shrink"]
+
+
+def test_a_value_held_at_its_prior_is_not_searched_and_the_others_are(small_corpus):
+    train = [c for c in corpus_cases(small_corpus)[0] if c.name in ("korea-1950", "gulf-1990")]
+    away = with_values(prior_params(), {"thresholds.force": 0.7, "decisiveness": 4.0})
+    pull = {**dict.fromkeys(RESPONSE_VALUES, math.inf), **dict.fromkeys(WAR_VALUES, 0.0)}
+    assert searched(pull) == WAR_VALUES
+    params, outcome = fit_outcomes(train, away, 5, 0, 1, starts=2, shrink=pull)
+    assert all(value_of(params, n) == value_of(prior_params(), n) for n in RESPONSE_VALUES)
+    assert outcome["fresh"]["shrinkage"] == 0.0  # no pull on the searched ones
+    assert shrinkage(with_values(prior_params(), {"decisiveness": 4.0}), pull) == 0.0
