@@ -29,58 +29,64 @@ PLEDGE_FIRES = MISS_CLASSES["pledge_fires"]
 AND_RESULT = "; and the result differs"
 
 KNOWN_MISSES: dict[str, str] = {
-    "abyei-2011": TOO_STRONG,  # test
+    "abyei-2011": TOO_STRONG + AND_RESULT,  # test
     "albania-cyber-2022": WAR_RESULT,  # train
-    "albania-frontier-1921": TOO_STRONG + AND_RESULT,  # train
+    "albania-frontier-1921": WAR_RESULT,  # train
     "azerbaijan-1946": WAR_RESULT,  # train
     "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
     "belize-1975": TOO_STRONG,  # train
-    "berlin-1958": WAR_RESULT,  # train
-    "cenepa-1995": TOO_STRONG,  # train
-    "chad-sudan-2007": TOO_STRONG + AND_RESULT,  # train
+    "berlin-1958": TOO_STRONG + AND_RESULT,  # train
+    "bosnia-1992": SHORT_OF_FORCE + AND_RESULT,  # train
+    "chad-sudan-2007": WAR_RESULT,  # train
     "cheonan-2010": TOO_WEAK,  # test
-    "china-india-1962": TOO_STRONG,  # train
-    "congo-1960": WAR_RESULT,  # test
-    "cyprus-1963": SHORT_OF_FORCE,  # test
+    "china-india-1962": TOO_STRONG + AND_RESULT,  # train
+    "congo-1960": TOO_WEAK + AND_RESULT,  # test
+    "djibouti-eritrea-2008": TOO_WEAK + AND_RESULT,  # train
     "dominican-republic-1965": TOO_WEAK,  # test
     "douma-2018": SHORT_OF_FORCE,  # train
-    "drc-1998": SHORT_OF_FORCE,  # train
-    "drc-rwanda-2004": WAR_RESULT,  # test
+    "drc-1998": SHORT_OF_FORCE + AND_RESULT,  # train
+    "drc-rwanda-2004": TOO_WEAK + AND_RESULT,  # test
     "east-china-sea-2016": WAR_RESULT,  # test
-    "east-timor-1999": SHORT_OF_FORCE + AND_RESULT,  # train
-    "eritrea-ethiopia-1998": TOO_WEAK + AND_RESULT,  # test
-    "ethiopia-1935": TOO_WEAK,  # train
+    "east-timor-1999": SHORT_OF_FORCE,  # train
+    "eritrea-ethiopia-1998": TOO_WEAK,  # test
     "euphrates-shield-2016": TOO_STRONG,  # test
-    "galwan-2020": WAR_RESULT,  # train
     "gangneung-submarine-1996": WAR_RESULT,  # train
-    "goa-1961": TOO_STRONG,  # train
-    "green-march-1975": WAR_RESULT,  # test
+    "goa-1961": TOO_STRONG + AND_RESULT,  # train
+    "green-march-1975": TOO_STRONG + AND_RESULT,  # test
     "guatemala-1954": TOO_WEAK,  # train
     "haiti-1994": SHORT_OF_FORCE + AND_RESULT,  # train
     "hanish-islands-1995": TOO_STRONG,  # train
     "india-nuclear-tests-1998": TOO_WEAK,  # train
-    "indonesia-1947": WAR_RESULT,  # train
+    "india-parliament-2001": WAR_RESULT,  # train
     "iran-iraq-1980": WAR_RESULT,  # test
-    "kargil-1999": TOO_WEAK + AND_RESULT,  # train
-    "kashmir-1947": TOO_STRONG,  # train
-    "kisangani-1999": TOO_STRONG + AND_RESULT,  # test
+    "iran-nuclear-2006": TOO_WEAK + AND_RESULT,  # train
+    "kashmir-1947": TOO_STRONG + AND_RESULT,  # train
+    "kisangani-1999": WAR_RESULT,  # test
     "korea-china-1950": SHORT_OF_FORCE + AND_RESULT,  # train
     "kuwait-1961": FORCE_ROUTE,  # test
     "lebanon-1982": WAR_RESULT,  # test
     "lebanon-2006": TOO_WEAK,  # train
-    "leticia-1932": WAR_RESULT,  # train
+    "litani-1978": WAR_RESULT,  # train
     "manchuria-1931": WAR_RESULT,  # train
     "myanmar-2021": TOO_WEAK,  # train
-    "niger-2023": WAR_RESULT,  # test
-    "north-korea-nuclear-2006": PLEDGE_FIRES,  # train
+    "nagorno-karabakh-2020": TOO_STRONG + AND_RESULT,  # train
+    "niger-2023": TOO_WEAK + AND_RESULT,  # test
+    "north-korea-nuclear-2002": WAR_RESULT,  # train
+    "north-korea-nuclear-2006": WAR_RESULT,  # train
+    "north-korea-nuclear-2017": TOO_WEAK + AND_RESULT,  # test
     "ogaden-1964": WAR_RESULT,  # test
     "ogaden-1977": SHORT_OF_FORCE,  # train
     "oil-rig-2014": WAR_RESULT,  # test
-    "osirak-1981": WAR_RESULT,  # test
+    "osirak-1981": TOO_WEAK + AND_RESULT,  # test
     "peace-spring-2019": TOO_WEAK,  # train
-    "sept11-2001": WAR_RESULT,  # train
-    "syria-chemical-2013": WAR_RESULT,  # test
+    "qibya-1953": WAR_RESULT,  # test
+    "rhineland-1936": TOO_WEAK,  # train
+    "sept11-2001": SHORT_OF_FORCE,  # train
+    "shanghai-1932": WAR_RESULT,  # train
+    "syria-chemical-2013": TOO_STRONG + AND_RESULT,  # test
     "taiwan-strait-1954": TOO_STRONG + AND_RESULT,  # train
+    "tigray-2020": TOO_STRONG + AND_RESULT,  # train
+    "yom-kippur-1973": TOO_STRONG + AND_RESULT,  # train
 }
 """Every case the shipped parameters get wrong (response or result), with its class; the
 comment is its split."""
@@ -123,6 +129,9 @@ def test_each_miss_is_of_its_listed_class(evaluation):
 CAUSE_MISSES = {
     "kosovo-1999": "China's veto is named first: with the elected members' deference the force"
     " draft gets its nine votes, and China and Russia both vote no (the record names Russia)",
+    "syria-2011": "at the priors' sanctions threshold (0.9) Russia's and China's support falls"
+    " within the band of abstention, not below it: the Council adopts the sanctions they vetoed"
+    " (October 2011), so the response is right for the wrong reason",
 }
 """Paper cases whose response and result match but whose main cause differs (section 5)."""
 
