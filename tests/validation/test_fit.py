@@ -23,9 +23,11 @@ from collsec.validation.fit import (
     RESPONSE_WEIGHT,
     RESULT_WEIGHT,
     SETTLED,
+    STAGE_ONE,
     WAR,
     WAR_VALUES,
     Fit,
+    anchors,
     bootstrap,
     centre,
     coordinate_search,
@@ -573,3 +575,23 @@ def test_a_value_held_at_its_prior_is_not_searched_and_the_others_are(small_corp
     assert all(value_of(params, n) == value_of(prior_params(), n) for n in RESPONSE_VALUES)
     assert outcome["fresh"]["shrinkage"] == 0.0  # no pull on the searched ones
     assert shrinkage(with_values(prior_params(), {"decisiveness": 4.0}), pull) == 0.0
+
+
+def test_anchored_at_stage_one_the_values_it_fits_stay_where_it_put_them(small_corpus):
+    cases, _ = corpus_cases(small_corpus)
+    quick = {"reps": 0, "draws": 5, "rounds": 1, "passes": 1, "shrink": math.inf}
+    at_priors = fit(cases, prior_params(), anchor="priors", **quick)
+    at_stage_one = fit(cases, prior_params(), anchor="stage1", **quick)
+    prior = prior_params()
+    assert all(value_of(at_priors.params, n) == value_of(prior, n) for n in OUTCOME)
+    others = [n for n in OUTCOME if n not in STAGE_ONE]
+    assert all(value_of(at_stage_one.params, n) == value_of(prior, n) for n in others)
+    # stage 1 moved some of the values it fits, and they stay moved
+    assert any(value_of(at_stage_one.params, n) != value_of(prior, n) for n in STAGE_ONE)
+    assert to_yaml_data(at_stage_one, "collsec fit")["outcome"]["anchor"] == "stage1"
+    assert anchors(at_stage_one.params) == {
+        n: value_of(at_stage_one.params, n) if n in STAGE_ONE else value_of(prior, n)
+        for n in OUTCOME
+    }
+    with pytest.raises(ValueError, match="anchor"):
+        fit(cases, prior_params(), anchor="elsewhere", **quick)

@@ -350,6 +350,14 @@ def fit(
     ] = True,
     shrink: SHRINK = None,
     shrink_war: SHRINK_WAR = None,
+    anchor: Annotated[
+        str | None,
+        typer.Option(
+            help="Where stage 2 holds the values it does not search, and pulls those it does:"
+            " 'priors', or 'stage1' (stage 1's estimates for the values it fits, the priors for"
+            " the rest); default: the fit's."
+        ),
+    ] = None,
     data_dir: DATA_DIR = None,
 ) -> None:
     """Fit the engine's parameters on the training part of a corpus (docs/validation.md)."""
@@ -358,9 +366,13 @@ def fit(
     from collsec.crisis.params import EngineParams, prior_params
     from collsec.outputs import Output, plan, write_text
     from collsec.validation.corpus import corpus_cases
+    from collsec.validation.fit import ANCHOR, to_yaml_data
     from collsec.validation.fit import fit as run_fit
-    from collsec.validation.fit import to_yaml_data
 
+    if anchor not in (None, "priors", "stage1"):
+        raise typer.BadParameter(
+            f"expected 'priors' or 'stage1', got {anchor!r}", param_hint="--anchor"
+        )
     (target,) = plan([Output("--out", out, (".yaml", ".yml"))])
     cases, _ = corpus_cases(corpus)
     command = "collsec " + " ".join(shlex.quote(a) for a in sys.argv[1:])
@@ -378,6 +390,7 @@ def fit(
         workers=workers,
         warm=EngineParams() if warm else None,
         shrink=_pulls(shrink, shrink_war),
+        anchor=anchor or ANCHOR,
     )
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
     if target is None:

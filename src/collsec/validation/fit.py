@@ -834,6 +834,37 @@ responses of the cases it saw and lost them on the others; it stays available (`
 --shrink 0``)."""
 
 
+STAGE_ONE = (
+    "concern_scale",
+    "indivisibility",
+    "thresholds.condemnation",
+    "thresholds.sanctions",
+    "thresholds.force",
+    "power_cost",
+    "escalation_cost_force",
+)
+"""The searched values stage 1 fits too, by likelihood on the recorded votes
+(:func:`with_vote_rule`)."""
+
+ANCHOR = "priors"
+"""Where a searched value is held, and pulled toward, in stage 2: ``"priors"`` (every value at
+its prior) or ``"stage1"`` (the values of :data:`STAGE_ONE` at stage 1's estimates, the rest
+at their priors); ``collsec fit --anchor``."""
+
+
+def anchors(stage_one: EngineParams | None = None) -> dict[str, float]:
+    """The value each searched value is held at and pulled toward: its prior
+    (:data:`collsec.crisis.params.PRIORS`), or for :data:`STAGE_ONE` the value of
+    ``stage_one`` (stage 1's estimate) when given.
+    """
+    from collsec.crisis.params import PRIORS
+
+    out = {n: PRIORS[n] for n in OUTCOME}
+    if stage_one is not None:
+        out |= {n: value_of(stage_one, n) for n in STAGE_ONE}
+    return out
+
+
 def pulls(shrink: float | dict[str, float]) -> dict[str, float]:
     """The pull of each searched value (:data:`OUTCOME`): ``shrink`` for every one, or as a
     mapping (values it leaves out: no pull).
@@ -860,21 +891,22 @@ def distance(name: str, value: float, prior: float) -> float:
     return (value - prior) / max(abs(prior), 0.5)
 
 
-def shrinkage(params: EngineParams, weight: float | dict[str, float]) -> float:
+def shrinkage(
+    params: EngineParams, weight: float | dict[str, float], anchor: dict[str, float] | None = None
+) -> float:
     """The sum over :data:`OUTCOME` of each value's pull (``weight``, one for all or by name:
     :func:`pulls`; an infinite pull counts nothing, its value being held at the prior) times
-    the squared :func:`distance` of the value from its prior
-    (:data:`collsec.crisis.params.PRIORS`): a ridge penalty, so that a value leaves its prior
+    the squared :func:`distance` of the value from its anchor (:func:`anchors`; by default its
+    prior, :data:`collsec.crisis.params.PRIORS`): a ridge penalty, so that a value leaves its prior
     only for a gain in the loss that pays for the move. 55 training cases do not pin 17
     searched values (the folds of :func:`cross_validate` scatter them widely), and unpenalised
     the search fits the responses of the cases it sees.
     """
-    from collsec.crisis.params import PRIORS
-
+    anchor = anchor or anchors()
     total = 0.0
     for name, pull in pulls(weight).items():
         if pull and not math.isinf(pull):
-            total += pull * distance(name, value_of(params, name), PRIORS[name]) ** 2
+            total += pull * distance(name, value_of(params, name), anchor[name]) ** 2
     return float(total)
 
 
@@ -885,12 +917,13 @@ def stage2_loss(
     seed: int,
     votes: VoteData | None = None,
     shrink: float | dict[str, float] = 0.0,
+    anchor: dict[str, float] | None = None,
 ) -> dict:
     """The objective stage 2 minimises: :func:`outcome_loss` plus the :func:`shrinkage` of
-    weight ``shrink`` (as ``shrinkage`` in the result, and in ``loss``).
+    weight ``shrink`` toward ``anchor`` (as ``shrinkage`` in the result, and in ``loss``).
     """
     result = outcome_loss(pairs, params, draws, seed, votes)
-    pull = shrinkage(params, shrink)
+    pull = shrinkage(params, shrink, anchor)
     return result | {"loss": result["loss"] + pull, "shrinkage": pull}
 
 
@@ -1047,15 +1080,17 @@ def _search_from(
     votes,
     rescore_draws: int,
     shrink: float | dict[str, float] = 0.0,
+    anchor: dict[str, float] | None = None,
 ) -> tuple[EngineParams, dict, dict]:
     """One start of stage 2: :func:`coordinate_search` over :data:`OUTCOME` on
     :func:`stage2_loss`, and its end point scored again on ``rescore_draws`` fresh draws
     (seed + 1), in the same process (a module-level function, so that a process pool can run
     it).
     """
-    objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
+    objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink, anchor)  # noqa: E731
     params, outcome = coordinate_search(searched(shrink), objective, start, passes)
-    return params, outcome, stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink)
+    fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink, anchor)
+    return params, outcome, fresh
 
 
 def fit_outcomes(
@@ -1071,6 +1106,7 @@ def fit_outcomes(
     given: EngineParams | None = None,
     warm: EngineParams | None = None,
     shrink: float | dict[str, float] = SHRINK,
+    anchor: dict[str, float] | None = None,
 ) -> tuple[EngineParams, dict]:
     """Stage 2: the coordinate search from every point of :func:`starting_points` (``given``:
     the parameters the fit was given, ``warm``: the last fit's, a start each); each end
@@ -1080,11 +1116,12 @@ def fit_outcomes(
     outcome is the winner's search outcome, with every start's search loss (``starts``), its
     loss on the fresh draws (``rescored``), which start won (``start``) and the winner's
     outcome on the fresh draws (``fresh``). Every loss is :func:`stage2_loss`, with the
-    :func:`shrinkage` of weight ``shrink``; a value whose pull is ``math.inf`` is set to its
-    prior and not searched (:func:`searched`).
+    :func:`shrinkage` of weight ``shrink`` toward ``anchor`` (:func:`anchors`; default the
+    priors); a value whose pull is ``math.inf`` is set to its anchor and not searched
+    (:func:`searched`).
     """
     pairs = case_pairs(cases)
-    params = at_priors(params, shrink)
+    params = held_at(params, shrink, anchor)
     names = searched(shrink)
     if not names:
         outcome = stage2_loss(pairs, params, draws, seed, votes)
@@ -1093,7 +1130,7 @@ def fit_outcomes(
         loss = round(fresh["loss"], 3)
         return params, outcome | {"start": 0, "starts": [], "rescored": [loss], "fresh": fresh}
     jobs = [
-        (pairs, point, draws, seed, passes, votes, rescore_draws, shrink)
+        (pairs, point, draws, seed, passes, votes, rescore_draws, shrink, anchor)
         for point in starting_points(params, names, starts, seed, given, warm)
     ]
     found = pool_map(_search_from, jobs, workers)
@@ -1272,6 +1309,7 @@ def fit(
     workers: int = 1,
     warm: EngineParams | None = None,
     shrink: float | dict[str, float] = SHRINK,
+    anchor: str = ANCHOR,
 ) -> Fit:
     """Stages 1 and 2 on the TRAINING cases of ``cases`` (test cases are dropped here), and
     stage 3 on the ICB training crises when ``icb`` (off by default: docs/validation.md
@@ -1279,8 +1317,11 @@ def fit(
     in ``workers`` processes; the result does not depend on how many. ``say`` receives a line
     as each stage starts. ``warm``: the last fit's parameters, a start of stage 2
     (:func:`starting_points`). ``shrink``: the weight of the pull toward the priors in stage
-    2 (:func:`shrinkage`; ``math.inf``: the searched values stay at their priors).
+    2 (:func:`shrinkage`; ``math.inf``: the searched values stay at their anchors), and
+    ``anchor`` where they are held and pulled toward (:data:`ANCHOR`).
     """
+    if anchor not in ("priors", "stage1"):
+        raise ValueError(f"anchor: expected 'priors' or 'stage1', got {anchor!r}")
     params = params or EngineParams()
     given = params
     train = training(cases)
@@ -1297,6 +1338,7 @@ def fit(
     for note in dict.fromkeys(unread):  # each once, in order (every round reads them)
         say(f"note: {note} (the fit goes on without those votes)")
     errors = bootstrap(data, params, reps, seed, workers)
+    held = anchors(params if anchor == "stage1" else None)
     se = dict(zip([*COLUMNS, *TAIL], map(float, errors), strict=True))
     names = searched(shrink)
     if not names:
@@ -1318,6 +1360,7 @@ def fit(
         given=given,
         warm=warm,
         shrink=shrink,
+        anchor=held,
     )
     if icb:
         say("stage 3: drafting the ICB crises of the training part")
@@ -1327,8 +1370,10 @@ def fit(
         outcome = outcome | {"icb_crises": len(pairs)}
     if names:
         say(f"stage 2: each searched parameter to the middle of its level ({draws} draws)")
-    params, outcome = centre_fit(train, params, outcome, draws, seed, data, shrink=shrink)
-    outcome = outcome | {"shrink": shrink}
+    params, outcome = centre_fit(
+        train, params, outcome, draws, seed, data, shrink=shrink, anchor=held
+    )
+    outcome = outcome | {"shrink": shrink, "anchor": anchor}
     say(f"stage 2: the loss around the fitted values, one parameter at a time ({draws} draws)")
     around = profile(train, params, OUTCOME, draws, seed, data, workers)
     return Fit(params, se, len(data.vote), [c.name for c in train], nll, outcome, around)
@@ -1343,6 +1388,7 @@ def centre_fit(
     votes: VoteData | None = None,
     rescore_draws: int = RESCORE_DRAWS,
     shrink: float | dict[str, float] = SHRINK,
+    anchor: dict[str, float] | None = None,
 ) -> tuple[EngineParams, dict]:
     """The last step of stage 2: :func:`centre` over :data:`OUTCOME` on the search's objective
     (the same cases, draws and seed), the centred point scored again on ``rescore_draws``
@@ -1355,9 +1401,9 @@ def centre_fit(
     if not names:  # the values are their priors: nothing to centre
         return params, outcome | {"centred": {}}
     pairs = case_pairs(cases)
-    objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
+    objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink, anchor)  # noqa: E731
     params, best, moved = centre(names, objective, params)
-    fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink)
+    fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink, anchor)
     fresh = {k: v for k, v in fresh.items() if k != "rows"} | {"draws": rescore_draws}
     figures = {k: v for k, v in best.items() if k != "rows"}
     return params, outcome | figures | {"fresh": fresh, "centred": moved}
@@ -1404,15 +1450,17 @@ def training_loss(
     return rows
 
 
-def at_priors(params: EngineParams, shrink: float | dict[str, float] = math.inf) -> EngineParams:
+def held_at(
+    params: EngineParams,
+    shrink: float | dict[str, float] = math.inf,
+    anchor: dict[str, float] | None = None,
+) -> EngineParams:
     """``params`` with each value of :data:`OUTCOME` whose pull (``shrink``) is infinite at
-    its prior (by default every one).
+    its anchor (:func:`anchors`; default the priors; by default every value).
     """
-    from collsec.crisis.params import prior_params
-
-    prior = prior_params()
+    anchor = anchor or anchors()
     held = [n for n in OUTCOME if n not in searched(shrink)]
-    return with_values(params, {name: value_of(prior, name) for name in held}) if held else params
+    return with_values(params, {name: anchor[name] for name in held}) if held else params
 
 
 def _fold_fit(
@@ -1425,7 +1473,7 @@ def _fold_fit(
     """
     held = [c for i, c in enumerate(cases) if i % folds == k]
     rest = [c for i, c in enumerate(cases) if i % folds != k]
-    found = at_priors(params)  # every fold starts from the priors
+    found = held_at(params)  # every fold starts from the priors
     if searched(shrink):
         votes = vote_data(rest, params, data_dir, [])
         pairs = case_pairs(rest)
@@ -1568,6 +1616,7 @@ def to_yaml_data(result: Fit, command: str) -> dict:
             "icb_crises": result.outcome.get("icb_crises"),
             "icb_outcomes_missed": result.outcome.get("icb_missed"),
             "shrink": _shrink_text(result.outcome.get("shrink", 0.0)),
+            "anchor": result.outcome.get("anchor", "priors"),
             "centred": {
                 name: [float(a), float(b)]
                 for name, (a, b) in result.outcome.get("centred", {}).items()
