@@ -26,7 +26,10 @@ split); the test cases are never read here.
    (:func:`starting_points`: the stage-1 values, the values the fit was given (for ``collsec
    fit``, the priors), points around the first); each end point is scored again on fresh draws
    and the best wins, and is moved to the middle of its level (:func:`centre`), away from the
-   edge of a step of the loss where the search stops.
+   edge of a step of the loss where the search stops. The loss can carry a pull of each value
+   toward its prior (:func:`shrinkage`, :data:`SHRINK`); a value under an infinite pull is held
+   at its prior and not searched. By default every value is: cross-validated within the
+   training part, the search lost to the priors (docs/validation.md, section 5).
 
 The result is written as ``fitted.yaml`` (the engine's defaults are read from it): every value
 with its standard error, the command, the data and the training accuracy.
