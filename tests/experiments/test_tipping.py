@@ -66,9 +66,12 @@ def test_the_command_prints_the_tipping_points_and_their_json():
     runner = CliRunner()
     text = runner.invoke(app, ["run", "berlin-1958", "--tipping", "--draws", str(DRAWS)])
     assert text.exit_code == 0, text.output
-    assert "thresholds.sanctions" in text.output and "not an uncertainty interval" in text.output
+    assert "not an uncertainty interval" in text.output
     out = runner.invoke(app, ["run", "berlin-1958", "--tipping", "--json", "-n", str(DRAWS)])
     data = json.loads(out.output)
     assert data["scenario"] == "berlin-1958" and len(data["points"]) == len(FITTED)
+    tipped = [p["name"] for p in data["points"] if p["below"] or p["above"]]
+    assert tipped and all(name in text.output for name in tipped)  # the table lists each
+    assert f"{len(FITTED) - len(tipped)} other parameters change nothing" in text.output
     both = runner.invoke(app, ["run", "korea-1950", "-c", "ussr-present", "--compare", "--tipping"])
     assert both.exit_code == 2 and "--tipping" in both.output and "Traceback" not in both.output
