@@ -70,6 +70,7 @@ def test_validate_cv_compares_in_sample_and_out_of_fold(tmp_path):
     r = runner.invoke(app, [*args, "--workers", "1"])
     assert r.exit_code == 0, r.output
     assert "out of fold" in r.output and "in sample" in r.output
+    assert "member votes" in r.output
     data = json.loads(runner.invoke(app, [*args, "--json"]).output)
     assert data["cases"] == 2 and {"in_sample_response", "predicted_response"} <= set(
         data["rows"][0]

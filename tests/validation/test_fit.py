@@ -481,6 +481,10 @@ def test_cross_validation_runs_each_training_case_once_out_of_its_fold(small_cor
     assert [r["case"] for r in found["rows"]] == ["gulf-1990", "korea-1950"]  # no test case
     assert [r["fold"] for r in found["rows"]] == [0, 1]  # name order, dealt in turn
     assert len(found["values"]) == 2 and all(set(v) == set(OUTCOME) for v in found["values"])
+    # every training vote is scored once, out of its fold
+    train = [c for c in cases if c.name in ("korea-1950", "gulf-1990")]
+    assert found["votes"]["n"] == len(vote_data(train, prior_params()).vote)
+    assert 0 <= found["votes"]["right"] <= found["votes"]["n"]
     assert cross_validate(cases, prior_params(), workers=2, **quick) == found
 
 

@@ -471,7 +471,14 @@ def validate_cv(
 
     from collsec.crisis import run_crisis
     from collsec.validation.corpus import corpus_cases
-    from collsec.validation.fit import case_pairs, cross_validate, searched, training
+    from collsec.validation.fit import (
+        case_pairs,
+        cross_validate,
+        searched,
+        training,
+        vote_data,
+        vote_error,
+    )
 
     params = engine_params(param or [])
     cases, _ = corpus_cases(corpus)
@@ -485,6 +492,11 @@ def validate_cv(
     for row in rows:
         row["in_sample_response"] = inside[row["case"]]["response"]
         row["in_sample_result"] = inside[row["case"]]["result"]
+    votes = vote_data(training(cases), params, data_dir, [])
+    found["votes"] |= {
+        "in_sample_right": int(round((1 - vote_error(votes, params)) * len(votes.vote))),
+        "all_yes": int((votes.vote == 0).sum()),
+    }
     if as_json:
         typer.echo(json.dumps(found, indent=2))
         return
@@ -520,6 +532,18 @@ def validate_cv(
     table.add_row(
         "both", share(hits("in_sample_", both)), share(hits("predicted_", both)), share(both_top)
     )
+    v = found["votes"]
+    if v["n"]:
+
+        def of_votes(right: int) -> str:
+            return f"{right / v['n']:.0%} ({right})"
+
+        table.add_row(
+            f"member votes ({v['n']})",
+            of_votes(v["in_sample_right"]),
+            of_votes(v["right"]),
+            f"{of_votes(v['all_yes'])}: all yes",
+        )
     console.print(table)
     console.print(
         "out of fold: each fold's cases at the values the stage-2 search found on the other"

@@ -1471,8 +1471,8 @@ def _fold_fit(
 ):
     """One fold of :func:`cross_validate`: stage 2 refitted without fold ``k``, from the
     priors of the searched values (with the pull toward them of weight ``shrink``), and the
-    cases of fold ``k`` run at the values found (module-level, so that a process pool can run
-    it).
+    cases of fold ``k`` run at the values found, their recorded member votes scored by the
+    vote rule at those values (module-level, so that a process pool can run it).
     """
     held = [c for i, c in enumerate(cases) if i % folds == k]
     rest = [c for i, c in enumerate(cases) if i % folds != k]
@@ -1495,7 +1495,10 @@ def _fold_fit(
                 "predicted_result": r.result,
             }
         )
-    return rows, {name: value_of(found, name) for name in OUTCOME}
+    held_votes = vote_data(held, found, data_dir, [])
+    n = len(held_votes.vote)
+    wrong = round(vote_error(held_votes, found) * n)
+    return rows, {name: value_of(found, name) for name in OUTCOME}, (n, wrong)
 
 
 def cross_validate(
@@ -1515,8 +1518,9 @@ def cross_validate(
     passes, one start at the priors of the searched values, the vote rule of ``params``) runs
     on the other folds, and the fold's cases are run at the values it finds; ``shrink``, the
     pull toward the priors (:func:`shrinkage`; ``math.inf``: no search, the priors). Returns
-    each case's recorded and out-of-fold predicted response and result, and each fold's
-    values.
+    each case's recorded and out-of-fold predicted response and result, each fold's values,
+    and the training member votes (``votes``: how many, and how many the vote rule gets right
+    at the values found without their case's fold).
 
     Why: the shipped fit's training figures are in sample, and stage 2 searches 17 values on
     55 cases; this says how the search does on training cases it did not see, without
@@ -1528,13 +1532,15 @@ def cross_validate(
     train = sorted(training(cases), key=lambda c: c.name)
     jobs = [(train, k, folds, params, data_dir, draws, seed, passes, shrink) for k in range(folds)]
     found = pool_map(_fold_fit, jobs, workers)
-    rows = [row for fold_rows, _ in found for row in fold_rows]
+    rows = [row for fold_rows, _, _ in found for row in fold_rows]
+    votes = sum(n for _, _, (n, _) in found)
     return {
         "folds": folds,
         "shrink": _shrink_text(shrink),
         "cases": len(rows),
         "rows": sorted(rows, key=lambda r: r["case"]),
-        "values": [values for _, values in found],
+        "values": [values for _, values, _ in found],
+        "votes": {"n": votes, "right": votes - sum(wrong for _, _, (_, wrong) in found)},
     }
 
 
