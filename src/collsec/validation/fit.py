@@ -1345,7 +1345,7 @@ def fit(
     se = dict(zip([*COLUMNS, *TAIL], map(float, errors), strict=True))
     names = searched(shrink)
     if not names:
-        say("stage 2: the searched values at their priors (--shrink inf: no search)")
+        say(f"stage 2: no search (--shrink inf): every searched value held at its {anchor}")
     else:
         say(
             f"stage 2: {len(names)} values on the responses and results of {len(train)}"
