@@ -1345,7 +1345,8 @@ def fit(
     se = dict(zip([*COLUMNS, *TAIL], map(float, errors), strict=True))
     names = searched(shrink)
     if not names:
-        say(f"stage 2: no search (--shrink inf): every searched value held at its {anchor}")
+        where = "its prior" if anchor == "priors" else "stage 1's estimate, or its prior"
+        say(f"stage 2: no search (--shrink inf): every searched value held at {where}")
     else:
         say(
             f"stage 2: {len(names)} values on the responses and results of {len(train)}"
