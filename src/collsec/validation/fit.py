@@ -644,7 +644,7 @@ def vote_params(theta: np.ndarray, params: EngineParams) -> EngineParams:
     )
 
 
-OUTCOME = (
+RESPONSE_VALUES = (
     "concern_scale",
     "indivisibility",
     "thresholds.condemnation",
@@ -654,20 +654,11 @@ OUTCOME = (
     "power_cost",
     "escalation_cost_force",
     "unilateral_threshold",
-    "decisiveness",
-    "stalemate",
-    "offence_margin",
-    "restitution",
-    "patron_pressure",
-    "renunciation",
-    "war_cost",
-    "backing_down_cost",
 )
-"""Parameters fitted in stage 2, on the recorded responses, results and votes together: those
-that decide how far a crisis escalates (concern, the thresholds, the costs of force, acting
-alone) and how wars end."""
+"""The stage-2 values that decide how far a crisis escalates (concern, the thresholds, the
+costs of force, the bar of acting alone): the response's."""
 
-WAR = (
+WAR_VALUES = (
     "decisiveness",
     "stalemate",
     "offence_margin",
@@ -676,8 +667,15 @@ WAR = (
     "renunciation",
     "war_cost",
     "backing_down_cost",
-    "defeat_cost",
 )
+"""The stage-2 values of the war and its end (decisiveness, stalemate band, offence margin,
+restitution, the patron's pressure, renunciation, the costs of war and of backing down)."""
+
+OUTCOME = (*RESPONSE_VALUES, *WAR_VALUES)
+"""Parameters fitted in stage 2, on the recorded responses, results and votes together: those
+that decide how far a crisis escalates and how wars end."""
+
+WAR = (*WAR_VALUES, "defeat_cost")
 """Parameters refitted in stage 3, on the outcomes of the ICB crises of the training part."""
 
 
@@ -816,14 +814,6 @@ def outcome_loss(
         "rows": rows,
     }
 
-
-RESPONSE_VALUES = tuple(n for n in OUTCOME if n not in WAR)
-"""The searched values that decide how far a crisis escalates (concern, the thresholds, the
-costs of force, the bar of acting alone): the response's."""
-
-WAR_VALUES = tuple(n for n in OUTCOME if n in WAR)
-"""The searched values of the war and its end (decisiveness, stalemate band, offence margin,
-restitution, the patron's pressure, renunciation, the costs of war and of backing down)."""
 
 SHRINK = {**dict.fromkeys(RESPONSE_VALUES, math.inf), **dict.fromkeys(WAR_VALUES, math.inf)}
 """Weight *lambda* of the pull of each searched value toward its prior in the stage-2
