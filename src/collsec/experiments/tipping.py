@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from collsec.crisis import EngineParams, run_crisis
 from collsec.scenarios.model import Scenario
-from collsec.validation.fit import OUTCOME, PARAMETER_OF, stepped, value_of, with_values
+from collsec.validation.fit import OUTCOME, PARAMETER_OF, outward, value_of
 
 STEPS = (0.01, 0.02, 0.05, 0.1, 0.2, 0.5)
 """Relative moves tried on each side, nearest first (of the value, or of 0.5 when it is
@@ -89,7 +89,7 @@ def tipping_points(
     """For each parameter of ``names``, the nearest of :data:`STEPS` on each side at which the
     engine's response or most frequent result (over ``draws`` draws, ``seed``) differs from
     its outcome at ``params`` (default: the shipped values), the others held. A move clipped
-    to the parameter's bound (:func:`collsec.validation.fit.with_values`) ends that side.
+    to the parameter's bound ends that side (:func:`collsec.validation.fit.outward`).
     """
     params = params or EngineParams()
     base = _outcome(scenario, params, draws, seed)
@@ -98,13 +98,8 @@ def tipping_points(
         current = value_of(params, name)
         tips: list[Tip | None] = []
         for sign in (-1.0, 1.0):
-            tip, last = None, current
-            for step in STEPS:
-                trial = with_values(params, {name: stepped(current, sign * step)})
-                value = value_of(trial, name)
-                if value == last:  # clipped at a bound: no farther on this side
-                    break
-                last = value
+            tip = None
+            for step, trial, value in outward(params, name, STEPS, sign):
                 outcome = _outcome(scenario, trial, draws, seed)
                 if outcome != base:
                     tip = Tip(step=sign * step, value=value, response=outcome[0], result=outcome[1])

@@ -740,6 +740,24 @@ def stepped(value: float, step: float) -> float:
     return value + step * max(abs(value), 0.5)
 
 
+def outward(params: EngineParams, name: str, steps, sign: float):
+    """The trials of parameter ``name`` moved from its value in ``params`` by each of ``steps``
+    (relative, :func:`stepped`) on the side of ``sign``, nearest first, as (step, trial
+    parameters, value), up to the first move its bounds clip to the value before it (no
+    farther that way). What :func:`centre` walks to the edges of a level and
+    :func:`collsec.experiments.tipping.tipping_points` to a tipping point.
+    """
+    current = value_of(params, name)
+    last = current
+    for step in steps:
+        trial = with_values(params, {name: stepped(current, sign * step)})
+        value = value_of(trial, name)
+        if value == last:  # clipped at a bound
+            return
+        last = value
+        yield step, trial, value
+
+
 def value_of(params: EngineParams, name: str) -> float:
     """The value of parameter ``name`` (dotted for a threshold: ``thresholds.force``)."""
     if name.startswith("thresholds."):
@@ -984,11 +1002,7 @@ def centre(
         edges = []
         for sign in (-1.0, 1.0):
             edge = current
-            for step in CENTRE_STEPS:
-                trial = with_values(params, {name: stepped(current, sign * step)})
-                value = value_of(trial, name)
-                if value == edge:  # clipped at a bound
-                    break
+            for _, trial, value in outward(params, name, CENTRE_STEPS, sign):
                 if objective(trial)["loss"] > level:
                     break
                 edge = value
