@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -276,6 +277,15 @@ def validate(
         console.print(f"wrote {figure}", highlight=False, markup=False)
 
 
+class Anchor(str, Enum):
+    """Where ``collsec fit`` holds the values stage 2 does not search
+    (:data:`collsec.validation.fit.ANCHOR`).
+    """
+
+    priors = "priors"
+    stage1 = "stage1"
+
+
 SHRINK = Annotated[
     float | None,
     typer.Option(
@@ -351,11 +361,11 @@ def fit(
     shrink: SHRINK = None,
     shrink_war: SHRINK_WAR = None,
     anchor: Annotated[
-        str | None,
+        Anchor | None,
         typer.Option(
             help="Where stage 2 holds the values it does not search, and pulls those it does:"
             " 'priors', or 'stage1' (stage 1's estimates for the values it fits, the priors for"
-            " the rest); default: the fit's."
+            " the rest); default: the fit's.",
         ),
     ] = None,
     data_dir: DATA_DIR = None,
@@ -369,10 +379,6 @@ def fit(
     from collsec.validation.fit import ANCHOR, to_yaml_data
     from collsec.validation.fit import fit as run_fit
 
-    if anchor not in (None, "priors", "stage1"):
-        raise typer.BadParameter(
-            f"expected 'priors' or 'stage1', got {anchor!r}", param_hint="--anchor"
-        )
     (target,) = plan([Output("--out", out, (".yaml", ".yml"))])
     cases, _ = corpus_cases(corpus)
     command = "collsec " + " ".join(shlex.quote(a) for a in sys.argv[1:])
@@ -390,7 +396,7 @@ def fit(
         workers=workers,
         warm=EngineParams() if warm else None,
         shrink=_pulls(shrink, shrink_war),
-        anchor=anchor or ANCHOR,
+        anchor=anchor.value if anchor else ANCHOR,
     )
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
     if target is None:
@@ -485,14 +491,15 @@ def validate_cv(
     shrink = _pulls(shrink, shrink_war)
     found = cross_validate(cases, params, folds, data_dir, draws, workers=workers, shrink=shrink)
     rows = found["rows"]
+    train = training(cases)
     inside = {}  # the same cases at the values given: in sample
-    for scenario, _ in case_pairs(training(cases)):
+    for scenario, _ in case_pairs(train):
         r = run_crisis(scenario, params, draws=draws, seed=0, explain=False)
         inside[scenario.name] = {"response": r.response, "result": r.result}
     for row in rows:
         row["in_sample_response"] = inside[row["case"]]["response"]
         row["in_sample_result"] = inside[row["case"]]["result"]
-    votes = vote_data(training(cases), params, data_dir, [])
+    votes = vote_data(train, params, data_dir, [])
     found["votes"] |= {
         "in_sample_right": int(round((1 - vote_error(votes, params)) * len(votes.vote))),
         "all_yes": int((votes.vote == 0).sum()),

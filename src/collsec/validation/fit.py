@@ -1100,6 +1100,13 @@ def _search_from(
     return params, outcome, fresh
 
 
+def _figures(outcome: dict, **extra) -> dict:
+    """The figures of a stage-2 loss (:func:`stage2_loss`) without its per-case ``rows``, with
+    ``extra`` (the draws it was scored on): what the fit keeps of a scoring.
+    """
+    return {k: v for k, v in outcome.items() if k != "rows"} | extra
+
+
 def fit_outcomes(
     cases: list[Case],
     params: EngineParams,
@@ -1133,7 +1140,7 @@ def fit_outcomes(
     if not names:
         outcome = stage2_loss(pairs, params, draws, seed, votes)
         fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes)
-        fresh = {k: v for k, v in fresh.items() if k != "rows"} | {"draws": rescore_draws}
+        fresh = _figures(fresh, draws=rescore_draws)
         loss = round(fresh["loss"], 3)
         return params, outcome | {"start": 0, "starts": [], "rescored": [loss], "fresh": fresh}
     jobs = [
@@ -1144,7 +1151,7 @@ def fit_outcomes(
     best = min(range(len(found)), key=lambda k: (found[k][2]["loss"], k))
     losses = [round(outcome["loss"], 3) for _, outcome, _ in found]
     rescored = [round(fresh["loss"], 3) for _, _, fresh in found]
-    winner = {k: v for k, v in found[best][2].items() if k != "rows"} | {"draws": rescore_draws}
+    winner = _figures(found[best][2], draws=rescore_draws)
     return found[best][0], found[best][1] | {
         "start": best,
         "starts": losses,
@@ -1412,9 +1419,8 @@ def centre_fit(
     objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink, anchor)  # noqa: E731
     params, best, moved = centre(names, objective, params)
     fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink, anchor)
-    fresh = {k: v for k, v in fresh.items() if k != "rows"} | {"draws": rescore_draws}
-    figures = {k: v for k, v in best.items() if k != "rows"}
-    return params, outcome | figures | {"fresh": fresh, "centred": moved}
+    fresh = _figures(fresh, draws=rescore_draws)
+    return params, outcome | _figures(best) | {"fresh": fresh, "centred": moved}
 
 
 def training(cases: list[Case]) -> list[Case]:
@@ -1482,11 +1488,12 @@ def _fold_fit(
     held = [c for i, c in enumerate(cases) if i % folds == k]
     rest = [c for i, c in enumerate(cases) if i % folds != k]
     found = held_at(params)  # every fold starts from the priors
-    if searched(shrink):
+    names = searched(shrink)
+    if names:
         votes = vote_data(rest, params, data_dir, [])
         pairs = case_pairs(rest)
         objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
-        found, _ = coordinate_search(searched(shrink), objective, found, passes)
+        found, _ = coordinate_search(names, objective, found, passes)
     rows = []
     for scenario, record in case_pairs(held):
         r = run_crisis(scenario, found, draws=draws, seed=seed, explain=False)
