@@ -1595,10 +1595,10 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         **{name: value_of(p, name) for name in (*OUTCOME, *WAR)},
     }
     column_of = {name: column for column, name in PARAMETER_OF.items()}
-    searched = {*OUTCOME, *WAR}  # moved after the bootstrap: its SE no longer applies
+    refitted = {*OUTCOME, *WAR}  # moved after the bootstrap: its SE no longer applies
     out = {}
     for name, value in values.items():
-        se = None if name in searched else result.errors.get(column_of.get(name, name))
+        se = None if name in refitted else result.errors.get(column_of.get(name, name))
         # Full precision: the search ends at the edge of a step of its loss, and a value rounded
         # to 4 decimals once crossed it (a response flipped; docs/validation.md section 4).
         out[name] = {"value": float(value)}
