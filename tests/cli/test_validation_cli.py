@@ -82,3 +82,31 @@ def test_validate_cv_compares_in_sample_and_out_of_fold(tmp_path):
     assert war["shrink"]["decisiveness"] == 0.0 and war["shrink"]["concern_scale"] == "inf"
     bad = runner.invoke(app, [*args, "--shrink", "-1"])
     assert bad.exit_code != 0 and "shrink" in bad.output
+    free = [*args, "--shrink", "inf", "--search", "thresholds.sponsor", "--json"]
+    free = json.loads(runner.invoke(app, free).output)["shrink"]
+    assert free["thresholds.sponsor"] == 0.0 and free["concern_scale"] == "inf"
+    wrong = runner.invoke(app, [*args, "--search", "nonsense"])
+    assert wrong.exit_code != 0 and "nonsense" in wrong.output and "--search" in wrong.output
+    assert "Traceback" not in wrong.output
+
+
+def test_validate_cv_anchored_at_stage_one_refits_it_in_each_fold(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    import collsec.cli  # noqa: F401  (registers the commands)
+    from collsec.cli.app import app
+    from collsec.crisis.params import PRIORS
+    from collsec.validation.fit import OUTCOME, STAGE_ONE
+    from tests.corpora import copy_corpus
+
+    copy_corpus(tmp_path, ("korea-1950", "gulf-1990"))
+    args = ["validate", "cv", "--corpus", str(tmp_path), "--folds", "2", "-n", "5", "--json"]
+    found = CliRunner().invoke(app, [*args, "--shrink", "inf", "--anchor", "stage1"])
+    assert found.exit_code == 0, found.output
+    found = json.loads(found.output)
+    assert found["anchor"] == "stage1"
+    one, other = found["values"]  # each fold's stage 1 saw the other fold's case only
+    assert all(one[n] == other[n] == PRIORS[n] for n in OUTCOME if n not in STAGE_ONE)
+    assert any(one[n] != other[n] for n in STAGE_ONE)

@@ -520,7 +520,7 @@ def test_a_draft_is_tabled_only_when_a_member_present_would_sponsor_it(margin):
                 assert not keen, (body.id, measure)
 
 
-def test_the_keener_a_sponsor_must_be_the_fewer_drafts_and_force_keeps_its_own():
+def test_the_keener_a_sponsor_must_be_the_fewer_drafts_of_every_measure():
     # no force sponsor (North Korea strong enough): the Council tables sanctions, then nothing
     strong = "actors.PRK.capability=0.5"
     order = [0.0, 0.3, 0.6, 1.0, 2.0, 100.0]
@@ -530,6 +530,27 @@ def test_the_keener_a_sponsor_must_be_the_fewer_drafts_and_force_keeps_its_own()
     assert runs[0].bodies[0].adopted == Tool.SANCTIONS
     assert runs[-1].bodies[0].unsponsored == (Tool.SANCTIONS, Tool.CONDEMNATION)
     assert all(b.adopted is None for b in runs[-1].bodies)
-    # a force draft needs states ready and able to field it, not the sponsor margin
+    # a force draft needs a state ready and able to field it, and as keen as any sponsor
+    assert run_crisis(korea(), _with_sponsor(0.0), draws=5).bodies[0].adopted == Tool.FORCE
     keen = run_crisis(korea(), _with_sponsor(100.0), draws=5)
-    assert keen.bodies[0].adopted == Tool.FORCE
+    assert all(d.measure != Tool.FORCE for b in keen.bodies for d in b.drafts)
+
+
+@given(st.floats(0.0, 2.0), st.floats(0.0, 2.0))
+def test_a_keener_sponsor_of_force_is_never_easier_to_find(low, extra):
+    from collsec.crisis.deliberation import sponsors
+    from collsec.crisis.interests import Support
+
+    n = 4
+    sit = type("Sit", (), {})()  # the fields capable() reads
+    sit.seated = np.ones(n, bool)
+    sit.aggressor_side = np.array([True, False, False, False])
+    sit.target = 1
+    force = Support(
+        tool=Tool.FORCE, total=np.array([0.0, 2.0, 1.2, 0.9]), terms={}, threshold=0.8
+    )
+    power = np.array([1.0, 0.5, 0.6, 0.6])
+    ready = sponsors(sit, force, power, 1.0, low)
+    keener = sponsors(sit, force, power, 1.0, low + extra)
+    assert not (keener & ~ready).any()  # a keener bar only removes sponsors
+    assert ready[2] == (1.2 >= 0.8 + low) and not ready[[0, 1]].any()

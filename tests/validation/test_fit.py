@@ -558,6 +558,51 @@ def test_a_strong_pull_keeps_the_search_nearer_its_priors(small_corpus):
     assert set(held["shrink"].values()) == {50.0}
 
 
+def test_the_likelihood_asks_a_sponsor_of_force_for_the_margin_as_the_engine_does():
+    """A council that adopted nothing is likelier the keener a force's sponsor must be, and
+    a margin of 0 is the rule without one."""
+    import dataclasses
+
+    import numpy as np
+
+    from collsec.crisis.interests import features
+    from collsec.crisis.situation import situation
+    from collsec.institutions import Tool
+    from collsec.validation.fit import (
+        COLUMNS,
+        MEASURES,
+        TAIL,
+        _magnitudes,
+        body_observations,
+        decisions_nll,
+        design,
+    )
+    from collsec.validation.records import Record
+
+    fixture = Path(__file__).parents[1] / "crisis" / "fixtures" / "korea-mini.yaml"
+    params = prior_params()
+    scenario = load_scenario(fixture)  # the Soviet Union away: no veto
+    sit = situation(scenario, params)
+    half = params.concern_half_distance_km
+    x = {
+        k: design(features(sit, scenario, Tool(m), True, False, half), k)
+        for k, m in enumerate(MEASURES)
+    }
+    able = np.ones(sit.n, bool)
+    record = Record(name="korea-mini", response="none", result="aggression_prevailed")
+    observed = [
+        o for o in body_observations(0, scenario, record, sit, x, params, able) if 2 in o.tabled
+    ]
+    assert observed  # a council that could have tabled force
+    magnitudes = _magnitudes(params)
+    theta = np.array([magnitudes[c] for c in COLUMNS] + [value_of(params, n) for n in TAIL])
+    nll = [
+        decisions_nll(theta, [dataclasses.replace(o, keen=None, margin=m) for o in observed])
+        for m in (0.0, 0.5, 2.0)
+    ]
+    assert nll[0] > nll[1] > nll[2]  # "nothing adopted" likelier as force is tabled less
+
+
 def test_the_default_fit_keeps_the_values_it_holds_at_their_priors_and_says_so(small_corpus):
     cases, _ = corpus_cases(small_corpus)
     found = fit(cases, prior_params(), reps=0, draws=5, rounds=1, passes=1)

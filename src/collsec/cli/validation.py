@@ -303,16 +303,42 @@ SHRINK_WAR = Annotated[
     ),
 ]
 
+SEARCH = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--search",
+        help="A stage-2 value searched with no pull, whatever --shrink says (repeatable;"
+        " e.g. thresholds.sponsor).",
+    ),
+]
+ANCHOR_OPTION = Annotated[
+    Anchor | None,
+    typer.Option(
+        help="Where stage 2 holds the values it does not search, and pulls those it does:"
+        " 'priors', or 'stage1' (stage 1's estimates for the values it fits, the priors for"
+        " the rest); default: the fit's.",
+    ),
+]
 
-def _pulls(shrink: float | None, shrink_war: float | None) -> dict[str, float]:
+
+def _pulls(
+    shrink: float | None, shrink_war: float | None, search: list[str] | None = None
+) -> dict[str, float]:
     """Each searched value's pull: the fit's, ``shrink`` for every one, then ``shrink_war``
-    for the war's values.
+    for the war's values, then none for the values of ``search``.
     """
-    from collsec.validation.fit import SHRINK, WAR_VALUES, pulls
+    from collsec.validation.fit import OUTCOME, SHRINK, WAR_VALUES, pulls
 
     found = pulls(SHRINK if shrink is None else shrink)
     if shrink_war is not None:
         found |= dict.fromkeys(WAR_VALUES, shrink_war)
+    for name in search or []:
+        if name not in OUTCOME:
+            raise typer.BadParameter(
+                f"{name!r} is not a value stage 2 searches; expected one of: {', '.join(OUTCOME)}",
+                param_hint="--search",
+            )
+        found[name] = 0.0
     return found
 
 
@@ -360,14 +386,8 @@ def fit(
     ] = True,
     shrink: SHRINK = None,
     shrink_war: SHRINK_WAR = None,
-    anchor: Annotated[
-        Anchor | None,
-        typer.Option(
-            help="Where stage 2 holds the values it does not search, and pulls those it does:"
-            " 'priors', or 'stage1' (stage 1's estimates for the values it fits, the priors for"
-            " the rest); default: the fit's.",
-        ),
-    ] = None,
+    search: SEARCH = None,
+    anchor: ANCHOR_OPTION = None,
     data_dir: DATA_DIR = None,
 ) -> None:
     """Fit the engine's parameters on the training part of a corpus (docs/validation.md)."""
@@ -395,7 +415,7 @@ def fit(
         starts=starts,
         workers=workers,
         warm=EngineParams() if warm else None,
-        shrink=_pulls(shrink, shrink_war),
+        shrink=_pulls(shrink, shrink_war, search),
         anchor=anchor.value if anchor else ANCHOR,
     )
     text = yaml.safe_dump(to_yaml_data(result, command), sort_keys=False)
@@ -466,6 +486,8 @@ def validate_cv(
     ] = 2,
     shrink: SHRINK = None,
     shrink_war: SHRINK_WAR = None,
+    search: SEARCH = None,
+    anchor: ANCHOR_OPTION = None,
     data_dir: DATA_DIR = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the folds as JSON.")] = False,
 ) -> None:
@@ -488,8 +510,19 @@ def validate_cv(
 
     params = engine_params(param or [])
     cases, _ = corpus_cases(corpus)
-    shrink = _pulls(shrink, shrink_war)
-    found = cross_validate(cases, params, folds, data_dir, draws, workers=workers, shrink=shrink)
+    from collsec.validation.fit import ANCHOR
+
+    shrink = _pulls(shrink, shrink_war, search)
+    found = cross_validate(
+        cases,
+        params,
+        folds,
+        data_dir,
+        draws,
+        workers=workers,
+        shrink=shrink,
+        anchor=anchor.value if anchor else ANCHOR,
+    )
     rows = found["rows"]
     train = training(cases)
     inside = {}  # the same cases at the values given: in sample
@@ -554,8 +587,9 @@ def validate_cv(
     console.print(table)
     console.print(
         "out of fold: each fold's cases at the values the stage-2 search found on the other"
-        " folds, from the priors (one start; the vote rule as given; shrink: the pull toward"
-        " the priors, inf: no search). A diagnostic of the search, not a fit.",
+        " folds, from the anchors (one start; shrink: the pull toward them, inf: no"
+        " search); the vote rule as given, or with --anchor stage1 refitted on the other"
+        " folds too. A diagnostic of the search, not a fit.",
         highlight=False,
     )
 

@@ -413,14 +413,17 @@ def capable(sit: Situation, power, enemy: float) -> np.ndarray:
     return able
 
 
-def sponsors(sit: Situation, force: Support, power, enemy: float) -> np.ndarray:
+def sponsors(
+    sit: Situation, force: Support, power, enemy: float, margin: float = 0.0
+) -> np.ndarray:
     """The states that would sponsor a draft authorising force (bool, shape (n,)): ready to
-    field the force (support for force at least its threshold) and able, with the target, to
-    match the aggressor's side at the theatre (:func:`capable`). No body is asked to
-    authorise a force no one is ready and able to field (authorisations are requested by the
-    states that act).
+    field the force and keen enough to table it (support for force at least its threshold
+    plus ``margin``, ``thresholds.sponsor``, as for any draft: :func:`sponsored`) and able,
+    with the target, to match the aggressor's side at the theatre (:func:`capable`). No body
+    is asked to authorise a force no one is ready and able to field (authorisations are
+    requested by the states that act).
     """
-    return capable(sit, power, enemy) & (force.total >= force.threshold)
+    return capable(sit, power, enemy) & (force.total >= force.threshold + margin)
 
 
 def sponsor_pool(institution: Institution, states: np.ndarray, present) -> np.ndarray:
@@ -474,7 +477,7 @@ def deliberate_all(
     for body in scenario.bodies:
         phases[phase_of(scenario, body)].append(body)
     base = supports(False)
-    ready = sponsors(sit, base[Tool.FORCE], power, enemy)
+    ready = sponsors(sit, base[Tool.FORCE], power, enemy, params.thresholds.sponsor)
     records: list[BodyRecord] = []
     force_by: dict[str, list[BodyRecord]] = {"defence": [], "global": [], "regional": []}
 

@@ -114,16 +114,17 @@ class Thresholds(_Params):
     members vote their interests, as they do in the Assembly. Prior 0 (no difference), fitted
     in stage 1 on the recorded votes and decisions."""
     sponsor: Weight = _f("thresholds.sponsor")
-    """How far above the threshold of condemnation or sanctions a member's support must be
-    for it to table the draft, in units of support (>= 0). A body votes only on the drafts
+    """How far above the threshold of a measure a member's support must be for it to table
+    the draft, in units of support (>= 0). A body votes only on the drafts
     some member sponsors:
     a text is written, circulated and put to the vote by the states that want it (the
     Council's "penholders", the Assembly's sponsors), and a state spends that effort, and
     the standing it risks, only when it cares more than it takes to vote yes (agenda
     setting: Tsebelis 2002, ch. 4; on the Council, Security Council Report, *The Penholder
     System*, 2018). So the drafts that reach a vote are mostly carried, and a crisis no member
-    cares enough about reaches no vote at all. A draft of force has its sponsors already:
-    the states ready to field it and able to (:func:`collsec.crisis.deliberation.sponsors`).
+    cares enough about reaches no vote at all. A draft of force is tabled by the states
+    ready to field it and able to (:func:`collsec.crisis.deliberation.sponsors`), and only
+    when one of them is as keen as any sponsor.
     Prior 0 (a draft is tabled whenever a member would vote yes), fitted in stage 2 on the
     recorded responses (docs/validation.md)."""
 

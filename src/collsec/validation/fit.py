@@ -563,8 +563,9 @@ def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> floa
         adoptions = []
         for m in obs.tabled:
             p = _p_adopted(obs, obs.x[m], magnitudes, thresholds[m], band, deference)
-            if m == 2:  # force: tabled only if some able state is ready to sponsor it
-                ready = _probabilities(obs.sponsors, magnitudes, thresholds[2], band)[:, 0]
+            if m == 2:  # force: tabled only if some able state is keen enough to sponsor it
+                t = thresholds[2] + obs.margin
+                ready = _probabilities(obs.sponsors, magnitudes, t, band)[:, 0]
                 p *= 1 - float(np.prod(1 - ready))
             else:  # condemnation, sanctions: tabled only if a member present is keen enough
                 p *= _tabled_if_adopted(obs, m, magnitudes, thresholds, band)
@@ -1308,6 +1309,27 @@ class Fit:
     profile: dict = field(default_factory=dict)
 
 
+def stage_one(
+    cases: list[Case], params: EngineParams, data_dir=None, rounds: int = 2, unread=None
+) -> tuple[EngineParams, VoteData, float]:
+    """Stage 1 on ``cases`` (all read; the caller picks the training ones): the vote rule by
+    maximum likelihood of their votes and decisions (:func:`fit_votes`), repeated until it no
+    longer changes the regional request the members weigh (at most ``rounds`` times). Returns
+    the parameters carrying it, the vote data of the last round and its objective; the votes
+    that could not be read are appended to ``unread``.
+    """
+    unread = [] if unread is None else unread
+    nll = math.nan
+    for _ in range(rounds):
+        data = vote_data(cases, params, data_dir, unread)
+        theta, nll = fit_votes(data, params)
+        updated = vote_params(theta, params)
+        if updated == params:
+            break
+        params = updated
+    return params, data, nll
+
+
 def fit(
     cases: list[Case],
     params: EngineParams | None = None,
@@ -1340,15 +1362,8 @@ def fit(
     given = params
     train = training(cases)
     say(f"stage 1: votes and decisions of {len(train)} training cases (ordered logit)")
-    theta, nll = None, math.nan
     unread: list[str] = []
-    for _ in range(rounds):
-        data = vote_data(train, params, data_dir, unread)
-        theta, nll = fit_votes(data, params)
-        updated = vote_params(theta, params)
-        if updated == params:
-            break
-        params = updated
+    params, data, nll = stage_one(train, params, data_dir, rounds, unread)
     for note in dict.fromkeys(unread):  # each once, in order (every round reads them)
         say(f"note: {note} (the fit goes on without those votes)")
     errors = bootstrap(data, params, reps, seed, workers)
@@ -1478,21 +1493,39 @@ def held_at(
 
 
 def _fold_fit(
-    cases: list[Case], k: int, folds: int, params, data_dir, draws, seed, passes, shrink=0.0
+    cases: list[Case],
+    k: int,
+    folds: int,
+    params,
+    data_dir,
+    draws,
+    seed,
+    passes,
+    shrink=0.0,
+    anchor: str = "priors",
 ):
     """One fold of :func:`cross_validate`: stage 2 refitted without fold ``k``, from the
-    priors of the searched values (with the pull toward them of weight ``shrink``), and the
+    anchors of the searched values (with the pull toward them of weight ``shrink``), and the
     cases of fold ``k`` run at the values found, their recorded member votes scored by the
-    vote rule at those values (module-level, so that a process pool can run it).
+    vote rule at those values (module-level, so that a process pool can run it). With
+    ``anchor="stage1"`` stage 1 is refitted without fold ``k`` first, from the priors as
+    ``collsec fit`` starts (:func:`stage_one`; ``params`` is then not used), and its estimates
+    are the anchors (:func:`anchors`).
     """
     held = [c for i, c in enumerate(cases) if i % folds == k]
     rest = [c for i, c in enumerate(cases) if i % folds != k]
-    found = held_at(params)  # every fold starts from the priors
+    votes = None
+    if anchor == "stage1":  # from the priors, as collsec fit starts
+        from collsec.crisis.params import prior_params
+
+        params, votes, _ = stage_one(rest, prior_params(), data_dir)
+    at = anchors(params if anchor == "stage1" else None)
+    found = held_at(params, math.inf, at)  # every fold starts from the anchors
     names = searched(shrink)
     if names:
-        votes = vote_data(rest, params, data_dir, [])
+        votes = votes if votes is not None else vote_data(rest, params, data_dir, [])
         pairs = case_pairs(rest)
-        objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink)  # noqa: E731
+        objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink, at)  # noqa: E731
         found, _ = coordinate_search(names, objective, found, passes)
     rows = []
     for scenario, record in case_pairs(held):
@@ -1523,13 +1556,16 @@ def cross_validate(
     passes: int = 2,
     workers: int = 1,
     shrink: float | dict[str, float] = 0.0,
+    anchor: str = "priors",
 ) -> dict:
     """K-fold cross-validation of stage 2 within the TRAINING cases (the test part is never
     read): the training cases in name order are dealt into ``folds`` folds (case i to fold
     i mod ``folds``); for each fold the stage-2 search (:func:`coordinate_search`, ``passes``
-    passes, one start at the priors of the searched values, the vote rule of ``params``) runs
-    on the other folds, and the fold's cases are run at the values it finds; ``shrink``, the
-    pull toward the priors (:func:`shrinkage`; ``math.inf``: no search, the priors). Returns
+    passes, one start at the anchors of the searched values, the vote rule of ``params``)
+    runs on the other folds, and the fold's cases are run at the values it finds; ``shrink``,
+    the pull toward the anchors (:func:`shrinkage`; ``math.inf``: no search, the anchors).
+    ``anchor``: ``"priors"``, or ``"stage1"``: each fold refits stage 1 without its cases
+    and holds the values stage 1 fits at its estimates (:data:`ANCHOR`). Returns
     each case's recorded and out-of-fold predicted response and result, each fold's values,
     and the training member votes (``votes``: how many, and how many the vote rule gets right
     at the values found without their case's fold).
@@ -1542,13 +1578,17 @@ def cross_validate(
     vote), so it measures the search's overfitting, not the whole procedure's.
     """
     train = sorted(training(cases), key=lambda c: c.name)
-    jobs = [(train, k, folds, params, data_dir, draws, seed, passes, shrink) for k in range(folds)]
+    jobs = [
+        (train, k, folds, params, data_dir, draws, seed, passes, shrink, anchor)
+        for k in range(folds)
+    ]
     found = pool_map(_fold_fit, jobs, workers)
     rows = [row for fold_rows, _, _ in found for row in fold_rows]
     votes = sum(n for _, _, (n, _) in found)
     return {
         "folds": folds,
         "shrink": _shrink_text(shrink),
+        "anchor": anchor,
         "cases": len(rows),
         "rows": sorted(rows, key=lambda r: r["case"]),
         "values": [values for _, values, _ in found],
