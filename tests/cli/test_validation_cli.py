@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from collsec.cli.validation import grouped
 
 
@@ -70,11 +72,18 @@ def test_validate_cv_compares_in_sample_and_out_of_fold(tmp_path):
     r = runner.invoke(app, [*args, "--workers", "1"])
     assert r.exit_code == 0, r.output
     assert "out of fold" in r.output and "in sample" in r.output
-    assert "member votes" in r.output
+    assert "member votes" in r.output and "out-of-fold score" in r.output
     data = json.loads(runner.invoke(app, [*args, "--json"]).output)
     assert data["cases"] == 2 and {"in_sample_response", "predicted_response"} <= set(
         data["rows"][0]
     )
+    missed = sum(
+        row[f"predicted_{level}"] != row[level]
+        for row in data["rows"]
+        for level in ("response", "result")
+    )
+    share = 1 - data["votes"]["right"] / data["votes"]["n"]
+    assert data["score"] == pytest.approx(2 * missed + 200 * share, abs=0.01)
     priors = json.loads(runner.invoke(app, [*args, "--shrink", "inf", "--json"]).output)
     assert set(priors["shrink"].values()) == {"inf"}
     assert priors["values"][0] == priors["values"][1]

@@ -536,6 +536,18 @@ def test_the_keener_a_sponsor_must_be_the_fewer_drafts_of_every_measure():
     assert all(d.measure != Tool.FORCE for b in keen.bodies for d in b.drafts)
 
 
+def test_a_measure_s_own_margin_keeps_its_drafts_off_the_table_and_no_other():
+    strong = korea("actors.PRK.capability=0.5")  # no force sponsor: sanctions are adopted
+    base = P.thresholds
+    assert run_crisis(strong, P, draws=5).bodies[0].adopted == Tool.SANCTIONS
+    dear = P.model_copy(update={"thresholds": base.model_copy(update={"sponsor_sanctions": 100})})
+    council = run_crisis(strong, dear, draws=5).bodies[0]
+    assert Tool.SANCTIONS in council.unsponsored and council.draft(Tool.SANCTIONS) is None
+    assert council.draft(Tool.CONDEMNATION) is not None
+    assert dear.thresholds.margin(Tool.SANCTIONS) == base.sponsor + 100
+    assert dear.thresholds.margin("condemnation") == dear.thresholds.margin(Tool.FORCE)
+
+
 @given(st.floats(0.0, 2.0), st.floats(0.0, 2.0))
 def test_a_keener_sponsor_of_force_is_never_easier_to_find(low, extra):
     from collsec.crisis.deliberation import sponsors
@@ -546,9 +558,7 @@ def test_a_keener_sponsor_of_force_is_never_easier_to_find(low, extra):
     sit.seated = np.ones(n, bool)
     sit.aggressor_side = np.array([True, False, False, False])
     sit.target = 1
-    force = Support(
-        tool=Tool.FORCE, total=np.array([0.0, 2.0, 1.2, 0.9]), terms={}, threshold=0.8
-    )
+    force = Support(tool=Tool.FORCE, total=np.array([0.0, 2.0, 1.2, 0.9]), terms={}, threshold=0.8)
     power = np.array([1.0, 0.5, 0.6, 0.6])
     ready = sponsors(sit, force, power, 1.0, low)
     keener = sponsors(sit, force, power, 1.0, low + extra)

@@ -597,7 +597,9 @@ def test_the_likelihood_asks_a_sponsor_of_force_for_the_margin_as_the_engine_doe
     magnitudes = _magnitudes(params)
     theta = np.array([magnitudes[c] for c in COLUMNS] + [value_of(params, n) for n in TAIL])
     nll = [
-        decisions_nll(theta, [dataclasses.replace(o, keen=None, margin=m) for o in observed])
+        decisions_nll(
+            theta, [dataclasses.replace(o, keen=None, margin=(0, 0, m)) for o in observed]
+        )
         for m in (0.0, 0.5, 2.0)
     ]
     assert nll[0] > nll[1] > nll[2]  # "nothing adopted" likelier as force is tabled less

@@ -586,6 +586,11 @@ def validate_cv(
         )
     console.print(table)
     console.print(
+        f"out-of-fold score: {found['score']:.1f} (2 per response or result missed, 200 times"
+        " the share of member votes missed; lower is better)",
+        highlight=False,
+    )
+    console.print(
         "out of fold: each fold's cases at the values the stage-2 search found on the other"
         " folds, from the anchors (one start; shrink: the pull toward them, inf: no"
         " search); the vote rule as given, or with --anchor stage1 refitted on the other"

@@ -88,7 +88,7 @@ class BodyRecord(BaseModel):
     deference: float = 0.0
     unsponsored: tuple[Tool, ...] = ()
     """Measures the body could have voted on that no member tabled: none present supported
-    them by ``thresholds.sponsor`` above the threshold (:func:`sponsored`)."""
+    them by the measure's margin above the threshold (:func:`sponsored`)."""
 
     def draft(self, measure: Tool) -> Draft | None:
         """The draft on ``measure``, if one was tabled."""
@@ -148,7 +148,7 @@ def deliberate(
         allowed.discard(Tool.FORCE)
     for measure in (t for t in LADDER if t in allowed):
         s = support[measure]
-        if measure != Tool.FORCE and not sponsored(s, present, params.thresholds.sponsor):
+        if measure != Tool.FORCE and not sponsored(s, present, params.thresholds.margin(measure)):
             unsponsored.append(measure)
             continue
         votes, lead = ballot(
@@ -189,7 +189,8 @@ def deliberate(
 
 def sponsored(s: Support, present, margin: float) -> bool:
     """Whether some actor of ``present`` (indices: the members present) would table a draft
-    of ``s.tool``: its support reaches the threshold plus ``margin`` (``thresholds.sponsor``).
+    of ``s.tool``: its support reaches the threshold plus ``margin`` (the measure's
+    :meth:`~collsec.crisis.params.Thresholds.margin`).
     Only a member puts a draft to the vote (the Security Council's provisional rules 35 and
     38: a state invited to take part, a party among them, may submit a draft, voted on only
     at a member's request), so a party sponsors only where it sits: the target that holds a
@@ -418,7 +419,8 @@ def sponsors(
 ) -> np.ndarray:
     """The states that would sponsor a draft authorising force (bool, shape (n,)): ready to
     field the force and keen enough to table it (support for force at least its threshold
-    plus ``margin``, ``thresholds.sponsor``, as for any draft: :func:`sponsored`) and able,
+    plus ``margin``, force's :meth:`~collsec.crisis.params.Thresholds.margin`, as for any
+    draft: :func:`sponsored`) and able,
     with the target, to match the aggressor's side at the theatre (:func:`capable`). No body
     is asked to authorise a force no one is ready and able to field (authorisations are
     requested by the states that act).
@@ -477,7 +479,7 @@ def deliberate_all(
     for body in scenario.bodies:
         phases[phase_of(scenario, body)].append(body)
     base = supports(False)
-    ready = sponsors(sit, base[Tool.FORCE], power, enemy, params.thresholds.sponsor)
+    ready = sponsors(sit, base[Tool.FORCE], power, enemy, params.thresholds.margin(Tool.FORCE))
     records: list[BodyRecord] = []
     force_by: dict[str, list[BodyRecord]] = {"defence": [], "global": [], "regional": []}
 

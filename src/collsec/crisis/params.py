@@ -49,6 +49,8 @@ PRIORS: dict[str, float] = {
     "thresholds.band": 0.5,
     "thresholds.deference": 0.0,
     "thresholds.sponsor": 0.0,
+    "thresholds.sponsor_sanctions": 0.0,
+    "thresholds.sponsor_force": 0.0,
     "concern_scale": 1.5,
     "indivisibility": 0.5,
     "partisanship": 1.0,
@@ -127,6 +129,21 @@ class Thresholds(_Params):
     when one of them is as keen as any sponsor.
     Prior 0 (a draft is tabled whenever a member would vote yes), fitted in stage 2 on the
     recorded responses (docs/validation.md)."""
+    sponsor_sanctions: Weight = _f("thresholds.sponsor_sanctions")
+    """What a draft of sanctions asks of its sponsor on top of ``sponsor`` (>= 0, units of
+    support): the sponsor of sanctions bears the trade it gives up and spends its standing on
+    a text more often vetoed than a condemnation. Prior 0 (no more than any draft)."""
+    sponsor_force: Weight = _f("thresholds.sponsor_force")
+    """What a draft authorising force asks of its sponsor on top of ``sponsor`` (>= 0): the
+    sponsor sends the troops. Prior 0."""
+
+    def margin(self, tool) -> float:
+        """How far above the threshold of ``tool`` (a :class:`collsec.institutions.Tool` or
+        its value) a member's support must be for it to table the draft: ``sponsor``, plus
+        ``sponsor_sanctions`` or ``sponsor_force`` for those measures.
+        """
+        extra = {"sanctions": self.sponsor_sanctions, "force": self.sponsor_force}
+        return self.sponsor + extra.get(getattr(tool, "value", tool), 0.0)
 
 
 class SanctionWeights(_Params):

@@ -234,7 +234,7 @@ class BodyObs:
     permanent: np.ndarray | None = None  # bool per counted member: a permanent member
     uncounted: tuple[float, int] = (0.0, 0)  # permanent parties present, not counted: yes, all
     keen: dict[int, np.ndarray] | None = None  # condemnation, sanctions: rows of who may table
-    margin: float = 0.0  # thresholds.sponsor when the observations were made
+    margin: tuple[float, ...] = (0.0, 0.0, 0.0)  # each measure's sponsor margin (MEASURES order)
 
 
 RESPONSE_BOUND = {"none": -1, "condemnation": 0, "sanctions": 1}
@@ -331,7 +331,7 @@ def body_observations(
                     len(aside),
                 ),
                 keen=None if sit.target in present else _keen(sit, x_all, present),
-                margin=params.thresholds.sponsor,
+                margin=tuple(params.thresholds.margin(m) for m in MEASURES),
             )
         )
     return out
@@ -537,18 +537,18 @@ def _keen(sit, x_all, present) -> dict[int, np.ndarray]:
 
 def _tabled_if_adopted(obs, m: int, magnitudes, thresholds, band) -> float:
     """P(a draft of measure ``m`` would be tabled | it would be adopted): that a member
-    present supports it by ``thresholds.sponsor`` above the threshold, given that one
+    present supports it by the measure's margin above the threshold, given that one
     reaches the threshold (an adopted draft has a yes; an elected member's yes by deference
     needs a permanent member's own). Exact for the two events, with the adoption standing in
     for its yes; 1 when the target sits (the complainant tables) or the margin is 0.
     """
-    if obs.keen is None or m == 2 or obs.margin <= 0:
+    if obs.keen is None or m == 2 or obs.margin[m] <= 0:
         return 1.0
     rows = obs.keen[m]
     if len(rows) == 0:
         return 0.0
     some = 1 - float(np.prod(1 - _probabilities(rows, magnitudes, thresholds[m], band)[:, 0]))
-    t = thresholds[m] + obs.margin
+    t = thresholds[m] + obs.margin[m]
     keen = 1 - float(np.prod(1 - _probabilities(rows, magnitudes, t, band)[:, 0]))
     return min(1.0, keen / some) if some > 0 else 0.0
 
@@ -564,7 +564,7 @@ def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> floa
         for m in obs.tabled:
             p = _p_adopted(obs, obs.x[m], magnitudes, thresholds[m], band, deference)
             if m == 2:  # force: tabled only if some able state is keen enough to sponsor it
-                t = thresholds[2] + obs.margin
+                t = thresholds[2] + obs.margin[2]
                 ready = _probabilities(obs.sponsors, magnitudes, t, band)[:, 0]
                 p *= 1 - float(np.prod(1 - ready))
             else:  # condemnation, sanctions: tabled only if a member present is keen enough
@@ -652,6 +652,8 @@ RESPONSE_VALUES = (
     "thresholds.sanctions",
     "thresholds.force",
     "thresholds.sponsor",
+    "thresholds.sponsor_sanctions",
+    "thresholds.sponsor_force",
     "power_cost",
     "escalation_cost_force",
     "unilateral_threshold",
@@ -707,6 +709,8 @@ BOUNDS = {
     "patron_pressure": (0.0, 1.0),
     "decisiveness": (0.05, 20.0),
     "thresholds.sponsor": (0.0, 50.0),
+    "thresholds.sponsor_sanctions": (0.0, 50.0),
+    "thresholds.sponsor_force": (0.0, 50.0),
 }
 
 
@@ -1585,6 +1589,7 @@ def cross_validate(
     found = pool_map(_fold_fit, jobs, workers)
     rows = [row for fold_rows, _, _ in found for row in fold_rows]
     votes = sum(n for _, _, (n, _) in found)
+    wrong = sum(wrong for _, _, (_, wrong) in found)
     return {
         "folds": folds,
         "shrink": _shrink_text(shrink),
@@ -1592,8 +1597,22 @@ def cross_validate(
         "cases": len(rows),
         "rows": sorted(rows, key=lambda r: r["case"]),
         "values": [values for _, values, _ in found],
-        "votes": {"n": votes, "right": votes - sum(wrong for _, _, (_, wrong) in found)},
+        "votes": {"n": votes, "right": votes - wrong},
+        "score": out_of_fold_score(rows, votes, wrong),
     }
+
+
+def out_of_fold_score(rows: list[dict], votes: int, wrong: int) -> float:
+    """The stage-2 loss's weights applied to out-of-fold counts: :data:`RESPONSE_WEIGHT` per
+    response missed, :data:`RESULT_WEIGHT` per result missed, :data:`VOTE_WEIGHT` times the
+    share of member votes missed (lower is better; the criterion of rules T and T2,
+    docs/validation.md section 5). A response or result counts as missed when the most
+    frequent one over the draws is not the recorded one, as the report counts it.
+    """
+    responses = sum(r["predicted_response"] != r["response"] for r in rows)
+    results = sum(r["predicted_result"] != r["result"] for r in rows)
+    share = wrong / votes if votes else 0.0
+    return round(RESPONSE_WEIGHT * responses + RESULT_WEIGHT * results + VOTE_WEIGHT * share, 2)
 
 
 def _shrink_text(weight: float | dict[str, float]) -> dict[str, float | str]:
