@@ -868,6 +868,12 @@ its prior) or ``"stage1"`` (the values of :data:`STAGE_ONE` at stage 1's estimat
 at their priors); ``collsec fit --anchor``."""
 
 
+def check_anchor(anchor: str) -> None:
+    """Raise ValueError unless ``anchor`` is one :data:`ANCHOR` may be."""
+    if anchor not in ("priors", "stage1"):
+        raise ValueError(f"anchor: expected 'priors' or 'stage1', got {anchor!r}")
+
+
 def anchors(stage_one: EngineParams | None = None) -> dict[str, float]:
     """The value each searched value is held at and pulled toward: its prior
     (:data:`collsec.crisis.params.PRIORS`), or for :data:`STAGE_ONE` the value of
@@ -1360,8 +1366,7 @@ def fit(
     2 (:func:`shrinkage`; ``math.inf``: the searched values stay at their anchors), and
     ``anchor`` where they are held and pulled toward (:data:`ANCHOR`).
     """
-    if anchor not in ("priors", "stage1"):
-        raise ValueError(f"anchor: expected 'priors' or 'stage1', got {anchor!r}")
+    check_anchor(anchor)
     params = params or EngineParams()
     given = params
     train = training(cases)
@@ -1578,9 +1583,11 @@ def cross_validate(
     55 cases; this says how the search does on training cases it did not see, without
     touching the test part. It is a diagnostic, not a fit: a fold starts at the priors only
     (the shipped fit keeps the best of four starts, one of them the last fit's values, which
-    saw every case), and stage 1 is not refitted per fold (the vote rule saw every training
-    vote), so it measures the search's overfitting, not the whole procedure's.
+    saw every case), and unless anchored at stage 1 stage 1 is not refitted per fold (the
+    vote rule saw every training vote), so it measures the search's overfitting, not the
+    whole procedure's.
     """
+    check_anchor(anchor)
     train = sorted(training(cases), key=lambda c: c.name)
     jobs = [
         (train, k, folds, params, data_dir, draws, seed, passes, shrink, anchor)
