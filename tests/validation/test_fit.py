@@ -396,10 +396,7 @@ def test_stage_one_asks_a_draft_of_condemnation_or_sanctions_for_a_keen_member()
         magnitudes = np.array([_magnitudes(p)[c] for c in COLUMNS])
         t = p.thresholds
         thresholds = np.array([t.condemnation, t.sanctions, t.force])
-        return [
-            _tabled_if_adopted(obs, m, magnitudes, thresholds, t.band, t.margin(MEASURES[m]))
-            for m in (0, 1, 2)
-        ]
+        return [_tabled_if_adopted(obs, m, magnitudes, thresholds, t.band) for m in (0, 1, 2)]
 
     assert council(0.0) == [1.0, 1.0, 1.0]
     shares = [council(margin) for margin in (0.0, 0.2, 0.5, 1.0, 3.0)]
@@ -598,16 +595,14 @@ def test_the_likelihood_asks_a_sponsor_of_force_for_the_margin_as_the_engine_doe
     ]
     assert observed  # a council that could have tabled force
     magnitudes = _magnitudes(params)
-    at = {"thresholds.sponsor_force": 0.0}
-    unkeen = [dataclasses.replace(o, keen=None) for o in observed]
-
-    def nll(margin: float) -> float:
-        at["thresholds.sponsor_force"] = margin
-        given = with_values(params, at)
-        tail = [value_of(given, n) for n in TAIL]
-        return decisions_nll(np.array([magnitudes[c] for c in COLUMNS] + tail), unkeen)
-
-    assert nll(0.0) > nll(0.5) > nll(2.0)  # "nothing adopted" likelier as force is tabled less
+    theta = np.array([magnitudes[c] for c in COLUMNS] + [value_of(params, n) for n in TAIL])
+    nll = [
+        decisions_nll(
+            theta, [dataclasses.replace(o, keen=None, margin=(0, 0, m)) for o in observed]
+        )
+        for m in (0.0, 0.5, 2.0)
+    ]
+    assert nll[0] > nll[1] > nll[2]  # "nothing adopted" likelier as force is tabled less
 
 
 def test_the_default_fit_keeps_the_values_it_holds_at_their_priors_and_says_so(small_corpus):

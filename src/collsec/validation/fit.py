@@ -100,9 +100,6 @@ TAIL = (
     "thresholds.force",
     "thresholds.band",
     "thresholds.deference",
-    "thresholds.sponsor",
-    "thresholds.sponsor_sanctions",
-    "thresholds.sponsor_force",
 )
 """The parameters stage 1 fits after the weights of :data:`COLUMNS`, in theta's order
 (:func:`_unpack`)."""
@@ -181,18 +178,11 @@ def _magnitudes(params: EngineParams) -> dict[str, float]:
 
 
 def with_vote_rule(
-    params: EngineParams,
-    magnitudes: dict,
-    thresholds,
-    band: float,
-    deference: float,
-    margins=None,
+    params: EngineParams, magnitudes: dict, thresholds, band: float, deference: float
 ):
-    """Engine parameters with the vote rule's fitted weights, thresholds, band, a global
-    council's elected members' deference and (when given) the sponsors' margins
-    (``sponsor``, ``sponsor_sanctions``, ``sponsor_force``).
+    """Engine parameters with the vote rule's fitted weights, thresholds, band and a global
+    council's elected members' deference.
     """
-    sponsor = {} if margins is None else dict(zip(SPONSOR, map(float, margins), strict=True))
     norm, proximity = magnitudes["norm"], magnitudes["proximity"]
     eta = norm + proximity
     update = {
@@ -206,7 +196,6 @@ def with_vote_rule(
                 "force": thresholds[2],
                 "band": band,
                 "deference": deference,
-                **sponsor,
             }
         ),
     }
@@ -245,6 +234,7 @@ class BodyObs:
     permanent: np.ndarray | None = None  # bool per counted member: a permanent member
     uncounted: tuple[float, int] = (0.0, 0)  # permanent parties present, not counted: yes, all
     keen: dict[int, np.ndarray] | None = None  # condemnation, sanctions: rows of who may table
+    margin: tuple[float, ...] = (0.0, 0.0, 0.0)  # each measure's sponsor margin (MEASURES order)
 
 
 RESPONSE_BOUND = {"none": -1, "condemnation": 0, "sanctions": 1}
@@ -341,6 +331,7 @@ def body_observations(
                     len(aside),
                 ),
                 keen=None if sit.target in present else _keen(sit, x_all, present),
+                margin=tuple(params.thresholds.margin(m) for m in MEASURES),
             )
         )
     return out
@@ -433,30 +424,14 @@ def _lead(data: VoteData) -> np.ndarray:
     return data.lead
 
 
-SPONSOR = ("sponsor", "sponsor_sanctions", "sponsor_force")
-"""The sponsors' margins in theta's order (the last three of :data:`TAIL`)."""
-
-
 def _unpack(theta: np.ndarray):
-    """The parts of theta: the weights of :data:`COLUMNS`, the three thresholds, band,
-    deference and the sponsors' margins (:data:`SPONSOR`).
-    """
     k = len(COLUMNS)
-    return theta[:k], theta[k : k + 3], theta[k + 3], theta[k + 4], theta[k + 5 : k + 8]
-
-
-def margins_of(sponsor) -> np.ndarray:
-    """Each measure's margin (condemnation, sanctions, force) from the :data:`SPONSOR`
-    values: the margin of every draft, plus sanctions' or force's own
-    (:meth:`collsec.crisis.params.Thresholds.margin`).
-    """
-    base, sanctions, force = sponsor
-    return np.array([base, base + sanctions, base + force])
+    return theta[:k], theta[k : k + 3], theta[k + 3], theta[k + 4]
 
 
 def _nll(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | None = None):
     """Negative log-likelihood of the votes (plus the ridge penalty), and its gradient."""
-    magnitudes, thresholds, band, deference, _ = _unpack(theta)
+    magnitudes, thresholds, band, deference = _unpack(theta)
     signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
     lead = _lead(data)
     s = data.x @ (signs * magnitudes) + deference * lead
@@ -560,20 +535,20 @@ def _keen(sit, x_all, present) -> dict[int, np.ndarray]:
     return {m: x_all[m][rows] for m in (0, 1)}
 
 
-def _tabled_if_adopted(obs, m: int, magnitudes, thresholds, band, margin: float) -> float:
+def _tabled_if_adopted(obs, m: int, magnitudes, thresholds, band) -> float:
     """P(a draft of measure ``m`` would be tabled | it would be adopted): that a member
     present supports it by the measure's margin above the threshold, given that one
     reaches the threshold (an adopted draft has a yes; an elected member's yes by deference
     needs a permanent member's own). Exact for the two events, with the adoption standing in
     for its yes; 1 when the target sits (the complainant tables) or the margin is 0.
     """
-    if obs.keen is None or m == 2 or margin <= 0:
+    if obs.keen is None or m == 2 or obs.margin[m] <= 0:
         return 1.0
     rows = obs.keen[m]
     if len(rows) == 0:
         return 0.0
     some = 1 - float(np.prod(1 - _probabilities(rows, magnitudes, thresholds[m], band)[:, 0]))
-    t = thresholds[m] + margin
+    t = thresholds[m] + obs.margin[m]
     keen = 1 - float(np.prod(1 - _probabilities(rows, magnitudes, t, band)[:, 0]))
     return min(1.0, keen / some) if some > 0 else 0.0
 
@@ -582,19 +557,18 @@ def decisions_nll(theta, bodies: list, weight: np.ndarray | None = None) -> floa
     """-log P(recorded decisions of the bodies) (:mod:`collsec.validation.decisions`)."""
     from collsec.validation.decisions import p_level
 
-    magnitudes, thresholds, band, deference, sponsor = _unpack(theta)
-    margin = margins_of(sponsor)
+    magnitudes, thresholds, band, deference = _unpack(theta)
     total = 0.0
     for obs in bodies:
         adoptions = []
         for m in obs.tabled:
             p = _p_adopted(obs, obs.x[m], magnitudes, thresholds[m], band, deference)
             if m == 2:  # force: tabled only if some able state is keen enough to sponsor it
-                t = thresholds[2] + margin[2]
+                t = thresholds[2] + obs.margin[2]
                 ready = _probabilities(obs.sponsors, magnitudes, t, band)[:, 0]
                 p *= 1 - float(np.prod(1 - ready))
             else:  # condemnation, sanctions: tabled only if a member present is keen enough
-                p *= _tabled_if_adopted(obs, m, magnitudes, thresholds, band, margin[m])
+                p *= _tabled_if_adopted(obs, m, magnitudes, thresholds, band)
             adoptions.append(p)
         w = 1.0 if weight is None else weight[obs.case]
         if obs.bound is not None:
@@ -627,7 +601,7 @@ def fit_votes(
         (prior[k], prior[k]) if c in FIXED_IN_STAGE_1 else (0.0, 50.0)
         for k, c in enumerate(COLUMNS)
     ]
-    bounds += [(-20.0, 20.0)] * 3 + [(0.02, 20.0), (0.0, 20.0)] + [(0.0, 20.0)] * 3
+    bounds += [(-20.0, 20.0)] * 3 + [(0.02, 20.0), (0.0, 20.0)]
     result = minimize(
         _objective,
         theta0,
@@ -661,14 +635,13 @@ def bootstrap(
 
 def vote_params(theta: np.ndarray, params: EngineParams) -> EngineParams:
     """Engine parameters carrying the vote rule of ``theta``."""
-    magnitudes, thresholds, band, deference, sponsor = _unpack(theta)
+    magnitudes, thresholds, band, deference = _unpack(theta)
     return with_vote_rule(
         params,
         dict(zip(COLUMNS, map(float, magnitudes), strict=True)),
         list(map(float, thresholds)),
         float(band),
         float(deference),
-        sponsor,
     )
 
 
@@ -883,9 +856,6 @@ STAGE_ONE = (
     "thresholds.condemnation",
     "thresholds.sanctions",
     "thresholds.force",
-    "thresholds.sponsor",
-    "thresholds.sponsor_sanctions",
-    "thresholds.sponsor_force",
     "power_cost",
     "escalation_cost_force",
 )
