@@ -29,50 +29,50 @@ PLEDGE_FIRES = MISS_CLASSES["pledge_fires"]
 AND_RESULT = "; and the result differs"
 
 KNOWN_MISSES: dict[str, str] = {
-    "abyei-2011": TOO_STRONG + AND_RESULT,  # test
+    "abyei-2011": TOO_STRONG,  # test
     "albania-cyber-2022": WAR_RESULT,  # train
     "albania-frontier-1921": WAR_RESULT,  # train
     "azerbaijan-1946": WAR_RESULT,  # train
     "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
-    "belize-1975": TOO_STRONG,  # train
+    "belize-1975": TOO_STRONG + AND_RESULT,  # train
     "berlin-1958": TOO_STRONG + AND_RESULT,  # train
     "bosnia-1992": SHORT_OF_FORCE + AND_RESULT,  # train
     "chad-sudan-2007": WAR_RESULT,  # train
     "cheonan-2010": TOO_WEAK,  # test
-    "china-india-1962": TOO_STRONG + AND_RESULT,  # train
+    "china-india-1962": TOO_STRONG,  # train
     "congo-1960": TOO_WEAK + AND_RESULT,  # test
     "djibouti-eritrea-2008": TOO_WEAK + AND_RESULT,  # train
     "dominican-republic-1965": TOO_WEAK,  # test
     "douma-2018": SHORT_OF_FORCE,  # train
-    "drc-1998": SHORT_OF_FORCE + AND_RESULT,  # train
+    "drc-1998": SHORT_OF_FORCE,  # train
     "drc-rwanda-2004": TOO_WEAK + AND_RESULT,  # test
     "east-china-sea-2016": WAR_RESULT,  # test
-    "east-timor-1999": SHORT_OF_FORCE,  # train
-    "eritrea-ethiopia-1998": TOO_WEAK,  # test
+    "east-timor-1999": SHORT_OF_FORCE + AND_RESULT,  # train
+    "eritrea-ethiopia-1998": TOO_WEAK + AND_RESULT,  # test
     "euphrates-shield-2016": TOO_STRONG,  # test
+    "galwan-2020": WAR_RESULT,  # train
     "gangneung-submarine-1996": WAR_RESULT,  # train
-    "goa-1961": TOO_STRONG + AND_RESULT,  # train
+    "goa-1961": TOO_STRONG,  # train
     "green-march-1975": TOO_STRONG + AND_RESULT,  # test
     "guatemala-1954": TOO_WEAK,  # train
     "haiti-1994": SHORT_OF_FORCE + AND_RESULT,  # train
     "hanish-islands-1995": TOO_STRONG,  # train
     "india-nuclear-tests-1998": TOO_WEAK,  # train
-    "india-parliament-2001": WAR_RESULT,  # train
     "iran-iraq-1980": WAR_RESULT,  # test
-    "iran-nuclear-2006": TOO_WEAK + AND_RESULT,  # train
-    "kashmir-1947": TOO_STRONG + AND_RESULT,  # train
+    "iran-nuclear-2006": TOO_WEAK,  # train
+    "kargil-1999": WAR_RESULT,  # train
+    "kashmir-1947": TOO_STRONG,  # train
     "kisangani-1999": WAR_RESULT,  # test
     "korea-china-1950": SHORT_OF_FORCE + AND_RESULT,  # train
     "kuwait-1961": FORCE_ROUTE,  # test
     "lebanon-1982": WAR_RESULT,  # test
     "lebanon-2006": TOO_WEAK,  # train
+    "leticia-1932": WAR_RESULT,  # train
     "litani-1978": WAR_RESULT,  # train
     "manchuria-1931": WAR_RESULT,  # train
     "myanmar-2021": TOO_WEAK,  # train
-    "nagorno-karabakh-2020": TOO_STRONG + AND_RESULT,  # train
+    "nagorno-karabakh-2020": TOO_STRONG,  # train
     "niger-2023": TOO_WEAK + AND_RESULT,  # test
-    "north-korea-nuclear-2002": WAR_RESULT,  # train
-    "north-korea-nuclear-2006": WAR_RESULT,  # train
     "north-korea-nuclear-2017": TOO_WEAK + AND_RESULT,  # test
     "ogaden-1964": WAR_RESULT,  # test
     "ogaden-1977": SHORT_OF_FORCE,  # train
@@ -82,11 +82,10 @@ KNOWN_MISSES: dict[str, str] = {
     "qibya-1953": WAR_RESULT,  # test
     "rhineland-1936": TOO_WEAK,  # train
     "sept11-2001": SHORT_OF_FORCE,  # train
-    "shanghai-1932": WAR_RESULT,  # train
     "syria-chemical-2013": TOO_STRONG + AND_RESULT,  # test
     "taiwan-strait-1954": TOO_STRONG + AND_RESULT,  # train
-    "tigray-2020": TOO_STRONG + AND_RESULT,  # train
-    "yom-kippur-1973": TOO_STRONG + AND_RESULT,  # train
+    "tigray-2020": TOO_STRONG,  # train
+    "yom-kippur-1973": TOO_STRONG,  # train
 }
 """Every case the shipped parameters get wrong (response or result), with its class; the
 comment is its split."""
