@@ -548,6 +548,28 @@ def test_a_measure_s_own_margin_keeps_its_drafts_off_the_table_and_no_other():
     assert dear.thresholds.margin("condemnation") == dear.thresholds.margin(Tool.FORCE)
 
 
+@given(
+    st.lists(st.floats(-3.0, 3.0), min_size=1, max_size=8),
+    st.floats(0.0, 2.0),
+    st.floats(0.0, 2.0),
+    st.floats(0.0, 2.0),
+    st.sampled_from([Tool.CONDEMNATION, Tool.SANCTIONS, Tool.FORCE]),
+)
+def test_a_higher_margin_never_finds_a_sponsor_the_lower_one_misses(totals, base, own, extra, tool):
+    """A draft's sponsor at a higher margin is one at any lower margin, and each measure's
+    margin is the margin of every draft plus its own."""
+    from collsec.crisis.deliberation import sponsored
+    from collsec.crisis.interests import Support
+
+    s = Support(tool=tool, total=np.array(totals), terms={}, threshold=0.5)
+    present = list(range(len(totals)))
+    assert not sponsored(s, present, base + extra) or sponsored(s, present, base)
+    t = P.thresholds.model_copy(
+        update={"sponsor": base, "sponsor_sanctions": own, "sponsor_force": own}
+    )
+    assert t.margin(tool) == (base if tool == Tool.CONDEMNATION else base + own)
+
+
 @given(st.floats(0.0, 2.0), st.floats(0.0, 2.0))
 def test_a_keener_sponsor_of_force_is_never_easier_to_find(low, extra):
     from collsec.crisis.deliberation import sponsors
