@@ -850,8 +850,9 @@ rule with sponsors' margins, T, T2, T3), W has the lowest out-of-fold score (two
 response or result missed, 200 times the share of member votes missed: 155.9; the priors
 throughout 161.9, lambda = 16 157.0, the search unpulled 164.4) with both response and result
 right in 17 of 55 cases (the priors 18); pulling the response's values at 16 beside it (R4)
-scored 153.2 but got both right in 14, under the bar of 15. The search of the response's values fitted the
-responses of the cases it saw and lost them on the others; the war's values held out of fold."""
+scored 153.2 but got both right in 14, under the bar of 15. The search of the response's
+values fitted the responses of the cases it saw and lost them on the others; the war's values
+held out of fold."""
 
 
 STAGE_ONE = (
