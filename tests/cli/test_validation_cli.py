@@ -94,6 +94,24 @@ def test_validate_cv_compares_in_sample_and_out_of_fold(tmp_path):
     free = [*args, "--shrink", "inf", "--search", "thresholds.sponsor", "--json"]
     free = json.loads(runner.invoke(app, free).output)["shrink"]
     assert free["thresholds.sponsor"] == 0.0 and free["concern_scale"] == "inf"
+    fold = {row["case"]: row["fold"] for row in data["rows"]}
+    assert data["fold_seed"] is None and fold == {"gulf-1990": 0, "korea-1950": 1}  # name order
+    dealt = [
+        json.loads(runner.invoke(app, [*args, "--fold-seed", str(k), "--json"]).output)
+        for k in (3, 3)
+    ]
+    assert dealt[0] == dealt[1] and dealt[0]["fold_seed"] == 3  # the same seed, the same folds
+    assert sorted(r["case"] for r in dealt[0]["rows"]) == sorted(fold)  # every case, once
+    orders = {
+        tuple(
+            r["fold"]
+            for r in json.loads(
+                runner.invoke(app, [*args, "--fold-seed", str(k), "--json"]).output
+            )["rows"]
+        )
+        for k in range(8)
+    }
+    assert len(orders) == 2  # some seeds deal the two cases the other way
     wrong = runner.invoke(app, [*args, "--search", "nonsense"])
     assert wrong.exit_code != 0 and "nonsense" in wrong.output and "--search" in wrong.output
     assert "Traceback" not in wrong.output

@@ -488,6 +488,14 @@ def validate_cv(
     shrink_war: SHRINK_WAR = None,
     search: SEARCH = None,
     anchor: ANCHOR_OPTION = None,
+    fold_seed: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="Deal the training cases into folds in an order drawn with this seed"
+            " (default: name order, the folds the rules of docs/validation.md were judged on).",
+        ),
+    ] = None,
     data_dir: DATA_DIR = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the folds as JSON.")] = False,
 ) -> None:
@@ -522,6 +530,7 @@ def validate_cv(
         workers=workers,
         shrink=shrink,
         anchor=anchor.value if anchor else ANCHOR,
+        fold_seed=fold_seed,
     )
     rows = found["rows"]
     train = training(cases)

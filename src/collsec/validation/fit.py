@@ -1571,18 +1571,20 @@ def cross_validate(
     workers: int = 1,
     shrink: float | dict[str, float] = 0.0,
     anchor: str = "priors",
+    fold_seed: int | None = None,
 ) -> dict:
     """K-fold cross-validation of stage 2 within the TRAINING cases (the test part is never
-    read): the training cases in name order are dealt into ``folds`` folds (case i to fold
-    i mod ``folds``); for each fold the stage-2 search (:func:`coordinate_search`, ``passes``
-    passes, one start at the anchors of the searched values, the vote rule of ``params``)
-    runs on the other folds, and the fold's cases are run at the values it finds; ``shrink``,
-    the pull toward the anchors (:func:`shrinkage`; ``math.inf``: no search, the anchors).
-    ``anchor``: ``"priors"``, or ``"stage1"``: each fold refits stage 1 without its cases
-    and holds the values stage 1 fits at its estimates (:data:`ANCHOR`). Returns
-    each case's recorded and out-of-fold predicted response and result, each fold's values,
-    and the training member votes (``votes``: how many, and how many the vote rule gets right
-    at the values found without their case's fold).
+    read): the training cases in name order (or, with ``fold_seed``, in an order drawn with that
+    seed: other folds, for a candidate judged after many were scored on the first ones) are
+    dealt into ``folds`` folds (case i to fold i mod ``folds``); for each fold the stage-2
+    search (:func:`coordinate_search`, ``passes`` passes, one start at the anchors of the
+    searched values, the vote rule of ``params``) runs on the other folds, and the fold's cases
+    are run at the values it finds; ``shrink``, the pull toward the anchors (:func:`shrinkage`;
+    ``math.inf``: no search, the anchors). ``anchor``: ``"priors"``, or ``"stage1"``: each fold
+    refits stage 1 without its cases and holds the values stage 1 fits at its estimates
+    (:data:`ANCHOR`). Returns each case's recorded and out-of-fold predicted response and
+    result, each fold's values, and the training member votes (``votes``: how many, and how many
+    the vote rule gets right at the values found without their case's fold).
 
     Why: the shipped fit's training figures are in sample, and stage 2 searches 17 values on
     55 cases; this says how the search does on training cases it did not see, without
@@ -1594,6 +1596,8 @@ def cross_validate(
     """
     check_anchor(anchor)
     train = sorted(training(cases), key=lambda c: c.name)
+    if fold_seed is not None:
+        train = [train[i] for i in np.random.default_rng(fold_seed).permutation(len(train))]
     jobs = [
         (train, k, folds, params, data_dir, draws, seed, passes, shrink, anchor)
         for k in range(folds)
@@ -1606,6 +1610,7 @@ def cross_validate(
         "folds": folds,
         "shrink": _shrink_text(shrink),
         "anchor": anchor,
+        "fold_seed": fold_seed,
         "cases": len(rows),
         "rows": sorted(rows, key=lambda r: r["case"]),
         "values": [values for _, values, _ in found],
