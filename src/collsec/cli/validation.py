@@ -508,6 +508,7 @@ def validate_cv(
     from collsec.crisis import run_crisis
     from collsec.validation.corpus import corpus_cases
     from collsec.validation.fit import (
+        ANCHOR,
         case_pairs,
         cross_validate,
         searched,
@@ -518,8 +519,6 @@ def validate_cv(
 
     params = engine_params(param or [])
     cases, _ = corpus_cases(corpus)
-    from collsec.validation.fit import ANCHOR
-
     shrink = _pulls(shrink, shrink_war, search)
     found = cross_validate(
         cases,

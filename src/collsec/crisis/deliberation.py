@@ -420,10 +420,9 @@ def sponsors(
     """The states that would sponsor a draft authorising force (bool, shape (n,)): ready to
     field the force and keen enough to table it (support for force at least its threshold
     plus ``margin``, force's :meth:`~collsec.crisis.params.Thresholds.margin`, as for any
-    draft: :func:`sponsored`) and able,
-    with the target, to match the aggressor's side at the theatre (:func:`capable`). No body
-    is asked to authorise a force no one is ready and able to field (authorisations are
-    requested by the states that act).
+    draft: :func:`sponsored`) and able, with the target, to match the aggressor's side at
+    the theatre (:func:`capable`). No body is asked to authorise a force no one is ready and
+    able to field (authorisations are requested by the states that act).
     """
     return capable(sit, power, enemy) & (force.total >= force.threshold + margin)
 

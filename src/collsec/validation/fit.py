@@ -1586,7 +1586,7 @@ def cross_validate(
     result, each fold's values, and the training member votes (``votes``: how many, and how many
     the vote rule gets right at the values found without their case's fold).
 
-    Why: the shipped fit's training figures are in sample, and stage 2 searches 17 values on
+    Why: the shipped fit's training figures are in sample, and stage 2 may search 19 values on
     55 cases; this says how the search does on training cases it did not see, without
     touching the test part. It is a diagnostic, not a fit: a fold starts at the priors only
     (the shipped fit keeps the best of four starts, one of them the last fit's values, which
@@ -1622,7 +1622,7 @@ def cross_validate(
 def out_of_fold_score(rows: list[dict], votes: int, wrong: int) -> float:
     """The stage-2 loss's weights applied to out-of-fold counts: :data:`RESPONSE_WEIGHT` per
     response missed, :data:`RESULT_WEIGHT` per result missed, :data:`VOTE_WEIGHT` times the
-    share of member votes missed (lower is better; the criterion of rules T and T2,
+    share of member votes missed (lower is better; the criterion of rules T to R4,
     docs/validation.md section 5). A response or result counts as missed when the most
     frequent one over the draws is not the recorded one, as the report counts it.
     """
