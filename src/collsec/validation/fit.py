@@ -41,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 from scipy.optimize import minimize
@@ -954,6 +954,23 @@ def stage2_loss(
     return result | {"loss": result["loss"] + pull, "shrinkage": pull}
 
 
+def stage2_objective(
+    pairs: list,
+    draws: int,
+    seed: int,
+    votes: VoteData | None = None,
+    shrink: float | dict[str, float] = 0.0,
+    anchor: dict[str, float] | None = None,
+):
+    """:func:`stage2_loss` as a function of the parameters alone, the cases, draws, seed, votes
+    and pull fixed: the objective the search (:func:`coordinate_search`) and the centring
+    (:func:`centre`) minimise, in a start of the fit and in a fold of the cross-validation.
+    """
+    return partial(
+        stage2_loss, pairs, draws=draws, seed=seed, votes=votes, shrink=shrink, anchor=anchor
+    )
+
+
 def coordinate_search(
     names: tuple[str, ...], objective, params: EngineParams, passes: int
 ) -> tuple[EngineParams, dict]:
@@ -1110,7 +1127,7 @@ def _search_from(
     (seed + 1), in the same process (a module-level function, so that a process pool can run
     it).
     """
-    objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink, anchor)  # noqa: E731
+    objective = stage2_objective(pairs, draws, seed, votes, shrink, anchor)
     params, outcome = coordinate_search(searched(shrink), objective, start, passes)
     fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink, anchor)
     return params, outcome, fresh
@@ -1445,7 +1462,7 @@ def centre_fit(
     if not names:  # the values are their priors: nothing to centre
         return params, outcome | {"centred": {}}
     pairs = case_pairs(cases)
-    objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink, anchor)  # noqa: E731
+    objective = stage2_objective(pairs, draws, seed, votes, shrink, anchor)
     params, best, moved = centre(names, objective, params)
     fresh = stage2_loss(pairs, params, rescore_draws, seed + 1, votes, shrink, anchor)
     fresh = _figures(fresh, draws=rescore_draws)
@@ -1539,7 +1556,7 @@ def _fold_fit(
     if names:
         votes = votes if votes is not None else vote_data(rest, params, data_dir, [])
         pairs = case_pairs(rest)
-        objective = lambda p: stage2_loss(pairs, p, draws, seed, votes, shrink, at)  # noqa: E731
+        objective = stage2_objective(pairs, draws, seed, votes, shrink, at)
         found, _ = coordinate_search(names, objective, found, passes)
     rows = []
     for scenario, record in case_pairs(held):
