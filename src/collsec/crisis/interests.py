@@ -6,7 +6,7 @@ kept so that a vote can be explained:
 
     support_i(m) = concern_i + partisanship_i + alliance_i - cost_i(m) - non_intervention_i
     concern_i        = eta * severity * (iota + (1 - iota) * relevance_i)
-    relevance_i      = max(2 ** (-d_i / D), [i is a great power])
+    relevance_i      = max(2 ** (-d_i / D), g * [i is a great power])
     partisanship_i   = alpha * (affinity(i, target) - max affinity(i, aggressor's side))
     alliance_i       = beta * (allied(i, target) - allied(i, aggressor's side))
     cost_i(condemnation) = kappa_T * trade_i + kappa_EC * E
@@ -15,8 +15,8 @@ kept so that a vote can be explained:
     non_intervention_i   = [internal] * (nu - rho * request - pi * R2P)
 
 with d_i the great-circle distance from i's capital to the theatre, iota the indivisibility of
-security (the paper's third principle), great powers relevant everywhere (their reach is
-global: Lemke's "politically relevant" dyads), affinity the measured foreign-policy similarity
+security (the paper's third principle), great powers relevant everywhere to the degree g
+(``great_power_reach``; at 1 their reach is global: Lemke's "politically relevant" dyads), affinity the measured foreign-policy similarity
 (UN Assembly roll calls), allied a treaty pledge to defend (ATOP) either way, trade_i the share
 of i's trade with the aggressor, E = 1 when the aggressor's side holds a great power or nuclear
 arms (the escalation risk Claude (1962) and Kupchan & Kupchan (1995) put at the heart of
@@ -97,6 +97,7 @@ def features(
     attributed: bool = True,
     request: bool = False,
     half_distance_km: float = 3000.0,
+    reach: float = 1.0,
 ) -> dict[str, np.ndarray]:
     """The features support is a weighted sum of, for every actor (shape (n,) each).
 
@@ -116,7 +117,7 @@ def features(
     threat = scenario.threat
     n = sit.n
     zero = np.zeros(n)
-    relevance = np.maximum(np.exp2(-sit.distance_km / half_distance_km), sit.major)
+    relevance = np.maximum(np.exp2(-sit.distance_km / half_distance_km), reach * sit.major)
     side = sit.aggressor_side if attributed else np.zeros_like(sit.aggressor_side)
     against = sit.affinity[:, side].max(axis=1) if side.any() else zero
     allied_against = sit.allied[:, side].any(axis=1) if side.any() else np.zeros(n, bool)
@@ -192,7 +193,10 @@ def support(
     anyone), only the target side of the rule applies: members can condemn the act, not a
     culprit, and nothing is at stake against a culprit (no cost).
     """
-    x = features(sit, scenario, tool, attributed, request, params.concern_half_distance_km)
+    x = features(
+        sit, scenario, tool, attributed, request, params.concern_half_distance_km,
+        params.great_power_reach,
+    )
     w = weights(params, tool)
     terms = {name: np.zeros(sit.n) for name in TERMS}
     for name, value in x.items():

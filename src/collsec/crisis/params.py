@@ -53,6 +53,7 @@ PRIORS: dict[str, float] = {
     "thresholds.sponsor_force": 0.0,
     "concern_scale": 1.5,
     "indivisibility": 0.5,
+    "great_power_reach": 1.0,
     "partisanship": 1.0,
     "majority_weight": 0.5,
     "alliance_weight": 1.0,
@@ -170,7 +171,9 @@ class EngineParams(_Params):
     * ``concern_scale`` (eta): concern for a severity-1 aggression that is fully relevant;
       ``indivisibility`` (iota, 0..1): the share of concern that does not fade with distance
       (1 = security fully indivisible); ``concern_half_distance_km``: distance at which the
-      fading part halves. Great powers are relevant everywhere (their reach is global).
+      fading part halves. ``great_power_reach`` (0..1): the relevance a great power keeps
+      however far the theatre (1: relevant everywhere, Lemke's "politically relevant" dyads;
+      0: its concern fades with distance like any state's).
     * ``majority_weight``: how much voting with the Assembly's majority adds to support
       (the norm against aggression is carried by the many);
     * ``partisanship`` (alpha): weight of foreign-policy affinity with the target minus that
@@ -210,6 +213,9 @@ class EngineParams(_Params):
     concern_scale: Weight = _f("concern_scale")
     indivisibility: float = Field(default=_f("indivisibility"), ge=0, le=1, allow_inf_nan=False)
     concern_half_distance_km: float = Field(default=3000.0, gt=0, allow_inf_nan=False)
+    great_power_reach: float = Field(
+        default=_f("great_power_reach"), ge=0, le=1, allow_inf_nan=False
+    )
     partisanship: Weight = _f("partisanship")
     majority_weight: Weight = _f("majority_weight")
     alliance_weight: Weight = _f("alliance_weight")

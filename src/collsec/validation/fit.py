@@ -355,7 +355,10 @@ def vote_data(
         sit = situation(scenario, params)
         request = run_crisis(scenario, params).regional_request
         x = {
-            m: features(sit, scenario, Tool(m), True, request, params.concern_half_distance_km)
+            m: features(
+                sit, scenario, Tool(m), True, request, params.concern_half_distance_km,
+                params.great_power_reach,
+            )
             for m in MEASURES
         }
         x_all = {m: design(x[MEASURES[m]], m) for m in range(3)}
@@ -649,6 +652,7 @@ def vote_params(theta: np.ndarray, params: EngineParams) -> EngineParams:
 RESPONSE_VALUES = (
     "concern_scale",
     "indivisibility",
+    "great_power_reach",
     "thresholds.condemnation",
     "thresholds.sanctions",
     "thresholds.force",
@@ -707,6 +711,7 @@ STEPS = (-0.5, -0.2, -0.05, 0.05, 0.2, 0.5)
 
 BOUNDS = {
     "indivisibility": (0.0, 1.0),
+    "great_power_reach": (0.0, 1.0),
     "patron_pressure": (0.0, 1.0),
     "decisiveness": (0.05, 20.0),
     "thresholds.sponsor": (0.0, 50.0),
