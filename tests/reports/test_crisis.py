@@ -18,6 +18,7 @@ from collsec.reports.crisis import (
     LISTED,
     Labels,
     cause_in_words,
+    explanation_table,
     render,
     rule_in_words,
     to_json,
@@ -56,6 +57,22 @@ def test_every_case_fits_80_columns_and_unanimity_is_never_needed_1(runs, name):
             one = result.model_copy(update={"bodies": (body,)})
             alone = " ".join(text_of(one, scenario).split())
             assert "unanimity" in alone and not re.search(r"needed:?\s+1 yes", alone), body.id
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_each_vote_s_terms_add_up_to_its_total(runs, name):
+    scenario, result = runs[name]
+    table = explanation_table(result, Labels.of(scenario))
+    if table is None:
+        pytest.skip(f"{name}: no global council voted")
+    cells = [list(column.cells) for column in table.columns]
+    rows = 0
+    for total, *terms in zip(*cells[2:], strict=True):
+        if total == "party":
+            continue
+        assert abs(sum(map(float, terms)) - float(total)) <= 0.03, (total, terms)
+        rows += 1
+    assert rows > 0
 
 
 @pytest.mark.parametrize("name", case_names())

@@ -465,11 +465,15 @@ TERM_COLUMNS = (
     ("concern", "concn"),
     ("partisanship", "side"),
     ("alliance", "pact"),
-    ("cost", "-cost"),
-    ("non_intervention", "-nonin"),
+    ("cost", "cost"),
+    ("non_intervention", "nonin"),
 )
 """Terms shown, and their headers: concern, partisanship (affinity with a side), treaty
 pacts, the cost of acting and non-intervention (the last two subtract)."""
+
+SUBTRACTED = frozenset({"cost", "non_intervention"})
+"""Terms kept as magnitudes (:mod:`collsec.crisis.interests`) and shown with the sign they
+enter the total with, so that a row's terms add up to its total."""
 
 
 def _narrow_table(title: str) -> Table:
@@ -508,7 +512,10 @@ def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
             terms = [""] * len(TERM_COLUMNS)
         else:
             support = f"{position.support:+.2f}"
-            terms = [f"{position.terms[k]:+.2f}" for k, _ in TERM_COLUMNS]
+            terms = [
+                f"{round((-1 if k in SUBTRACTED else 1) * position.terms[k], 2) + 0.0:+.2f}"
+                for k, _ in TERM_COLUMNS
+            ]
         name = labels(member).rsplit(" [", 1)[0]
         vote = draft.votes.get(member, position.vote)
         table.add_row(f"{member} {name}", vote.value, support, *terms)
@@ -526,8 +533,8 @@ def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
     table.caption = (
         f"a yes needs a total >= {threshold:+.2f}{where}. concn: "
         "concern for the aggression; side: affinity with the target over the aggressor; pact: "
-        "treaty pledges; cost and nonin (non-intervention) subtract. --json: every actor, every "
-        "measure."
+        "treaty pledges; cost and nonin (non-intervention) shown as they subtract: the terms add "
+        "up to the total. --json: every actor, every measure."
     )
     return table
 
