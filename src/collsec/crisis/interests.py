@@ -16,13 +16,14 @@ kept so that a vote can be explained:
 
 with d_i the great-circle distance from i's capital to the theatre, iota the indivisibility of
 security (the paper's third principle), great powers relevant everywhere to the degree g
-(``great_power_reach``; at 1 their reach is global: Lemke's "politically relevant" dyads), affinity the measured foreign-policy similarity
-(UN Assembly roll calls), allied a treaty pledge to defend (ATOP) either way, trade_i the share
-of i's trade with the aggressor, E = 1 when the aggressor's side holds a great power or nuclear
-arms (the escalation risk Claude (1962) and Kupchan & Kupchan (1995) put at the heart of
-collective security's limits), A the aggressor side's share of world power, request = 1 when a
-regional body of the region has adopted sanctions or would use force, R2P = 1 for a
-mass-atrocity situation from the 2005 World Summit (A/RES/60/1, paras. 138-139).
+(``great_power_reach``; at 1 their reach is global: Lemke's "politically relevant" dyads),
+affinity the measured foreign-policy similarity (UN Assembly roll calls), allied a treaty pledge
+to defend (ATOP) either way, trade_i the share of i's trade with the aggressor, E = 1 when the
+aggressor's side holds a great power or nuclear arms (the escalation risk Claude (1962) and
+Kupchan & Kupchan (1995) put at the heart of collective security's limits), A the aggressor
+side's share of world power, request = 1 when a regional body of the region has adopted
+sanctions or would use force, R2P = 1 for a mass-atrocity situation from the 2005 World Summit
+(A/RES/60/1, paras. 138-139).
 
 The aggressor and its side oppose every measure; the target supports every measure. A member
 votes yes when support >= the measure's threshold, no when it is more than ``band`` below,
@@ -194,7 +195,12 @@ def support(
     culprit, and nothing is at stake against a culprit (no cost).
     """
     x = features(
-        sit, scenario, tool, attributed, request, params.concern_half_distance_km,
+        sit,
+        scenario,
+        tool,
+        attributed,
+        request,
+        params.concern_half_distance_km,
         params.great_power_reach,
     )
     w = weights(params, tool)

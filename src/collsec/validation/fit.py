@@ -356,7 +356,12 @@ def vote_data(
         request = run_crisis(scenario, params).regional_request
         x = {
             m: features(
-                sit, scenario, Tool(m), True, request, params.concern_half_distance_km,
+                sit,
+                scenario,
+                Tool(m),
+                True,
+                request,
+                params.concern_half_distance_km,
                 params.great_power_reach,
             )
             for m in MEASURES
