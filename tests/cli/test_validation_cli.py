@@ -117,6 +117,16 @@ def test_validate_cv_compares_in_sample_and_out_of_fold(tmp_path):
     assert "Traceback" not in wrong.output
 
 
+def test_the_cli_offers_the_anchors_the_fit_accepts():
+    """``--anchor`` is an enum of the CLI (written twice: the CLI imports the fit lazily)."""
+    from collsec.cli.validation import Anchor
+    from collsec.validation.fit import ANCHORS, check_anchor
+
+    assert tuple(a.value for a in Anchor) == ANCHORS
+    with pytest.raises(ValueError, match="stage1"):
+        check_anchor("posterior")
+
+
 def test_validate_cv_anchored_at_stage_one_refits_it_in_each_fold(tmp_path):
     import json
 

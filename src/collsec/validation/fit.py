@@ -883,10 +883,14 @@ its prior) or ``"stage1"`` (the values of :data:`STAGE_ONE` at stage 1's estimat
 at their priors); ``collsec fit --anchor``."""
 
 
+ANCHORS = ("priors", "stage1")
+"""The values :data:`ANCHOR` may take (the command line's ``--anchor`` offers the same)."""
+
+
 def check_anchor(anchor: str) -> None:
-    """Raise ValueError unless ``anchor`` is one :data:`ANCHOR` may be."""
-    if anchor not in ("priors", "stage1"):
-        raise ValueError(f"anchor: expected 'priors' or 'stage1', got {anchor!r}")
+    """Raise ValueError unless ``anchor`` is one of :data:`ANCHORS`."""
+    if anchor not in ANCHORS:
+        raise ValueError(f"anchor: expected one of {', '.join(ANCHORS)}; got {anchor!r}")
 
 
 def anchors(stage_one: EngineParams | None = None) -> dict[str, float]:
