@@ -32,8 +32,10 @@ KNOWN_MISSES: dict[str, str] = {
     "able-archer-1983": WAR_RESULT,  # train
     "abyei-2011": TOO_STRONG,  # test
     "aegean-1976": WAR_RESULT,  # test
+    "albania-1939": TOO_STRONG,  # unfitted
     "albania-cyber-2022": WAR_RESULT,  # train
     "albania-frontier-1921": TOO_STRONG,  # train
+    "amur-1937": WAR_RESULT,  # test
     "azerbaijan-1946": WAR_RESULT,  # train
     "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
     "belize-1975": TOO_STRONG,  # train
@@ -43,10 +45,13 @@ KNOWN_MISSES: dict[str, str] = {
     "cameroon-nigeria-1981": WAR_RESULT,  # test
     "chad-libya-1986": SHORT_OF_FORCE + AND_RESULT,  # test
     "chad-sudan-2007": WAR_RESULT,  # train
+    "changkufeng-1938": TOO_STRONG,  # test
     "cheonan-2010": TOO_WEAK,  # test
     "chimoio-1977": TOO_WEAK,  # train
     "china-india-1962": TOO_STRONG,  # train
+    "cilicia-1919": WAR_RESULT,  # test
     "congo-1960": TOO_WEAK + AND_RESULT,  # test
+    "coto-1921": TOO_STRONG + AND_RESULT,  # test
     "djibouti-eritrea-2008": TOO_WEAK + AND_RESULT,  # train
     "dominican-republic-1965": TOO_WEAK,  # test
     "douma-2018": SHORT_OF_FORCE,  # train
@@ -70,6 +75,7 @@ KNOWN_MISSES: dict[str, str] = {
     "iran-nuclear-2006": TOO_WEAK,  # train
     "kargil-1999": WAR_RESULT,  # train
     "kashmir-1947": TOO_STRONG,  # train
+    "kaunas-1935": WAR_RESULT,  # test
     "kisangani-1999": WAR_RESULT,  # test
     "korea-china-1950": SHORT_OF_FORCE + AND_RESULT,  # train
     "kuwait-1961": FORCE_ROUTE,  # test
@@ -81,6 +87,7 @@ KNOWN_MISSES: dict[str, str] = {
     "manchuria-1931": WAR_RESULT,  # train
     "myanmar-2021": TOO_WEAK,  # train
     "nagorno-karabakh-2020": TOO_STRONG,  # train
+    "nicaragua-1926": SHORT_OF_FORCE + AND_RESULT,  # unfitted
     "niger-2023": TOO_WEAK + AND_RESULT,  # test
     "north-korea-nuclear-2017": TOO_WEAK,  # test
     "ogaden-1964": WAR_RESULT,  # test
@@ -92,9 +99,12 @@ KNOWN_MISSES: dict[str, str] = {
     "sept11-2001": SHORT_OF_FORCE,  # train
     "shatt-al-arab-1969": TOO_STRONG,  # train
     "six-day-war-1967": WAR_RESULT,  # train
+    "soviet-eastern-europe-1944": TOO_STRONG,  # unfitted
+    "soviet-offensive-1945": TOO_STRONG,  # test
     "soviet-pakistan-1979": WAR_RESULT,  # train
     "syria-chemical-2013": TOO_STRONG + AND_RESULT,  # test
     "taiwan-strait-1954": TOO_STRONG + AND_RESULT,  # train
+    "teschen-1919": WAR_RESULT,  # test
     "tigray-2020": TOO_STRONG,  # train
     "zambia-raid-1973": TOO_WEAK + AND_RESULT,  # train
 }
