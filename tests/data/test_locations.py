@@ -50,6 +50,7 @@ def test_capitals_that_moved():
     assert capital_name("TUR", 1914) == "Istanbul" and capital_name("TUR", 1950) == "Ankara"
     assert capital("GMY") == capital("GMY", 1935) == pytest.approx((52.52, 13.40))
     assert capital_name("GFR") == "Bonn" and capital_name("YUG") == "Belgrade"
+    assert capital_name("LIT", 1935) == "Kaunas" and capital_name("LIT", 1991) == "Vilnius"
 
 
 def test_unknown_code_is_an_input_error():
