@@ -29,10 +29,9 @@ PLEDGE_FIRES = MISS_CLASSES["pledge_fires"]
 AND_RESULT = "; and the result differs"
 
 KNOWN_MISSES: dict[str, str] = {
-    "able-archer-1983": WAR_RESULT,  # train
     "abyei-2011": TOO_STRONG,  # test
     "aegean-1976": WAR_RESULT,  # test
-    "albania-1939": TOO_STRONG,  # unfitted
+    "albania-1939": TOO_STRONG,  # train
     "albania-cyber-2022": WAR_RESULT,  # train
     "albania-frontier-1921": TOO_STRONG,  # train
     "amur-1937": WAR_RESULT,  # test
@@ -40,7 +39,7 @@ KNOWN_MISSES: dict[str, str] = {
     "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
     "belize-1975": TOO_STRONG,  # train
     "berlin-1958": TOO_STRONG,  # train
-    "bosnia-1992": SHORT_OF_FORCE + AND_RESULT,  # train
+    "bosnia-1992": SHORT_OF_FORCE,  # train
     "cambodia-thailand-1958": WAR_RESULT,  # test
     "cameroon-nigeria-1981": WAR_RESULT,  # test
     "chad-libya-1986": SHORT_OF_FORCE + AND_RESULT,  # test
@@ -63,16 +62,14 @@ KNOWN_MISSES: dict[str, str] = {
     "euphrates-shield-2016": TOO_STRONG,  # test
     "galwan-2020": WAR_RESULT,  # train
     "gangneung-submarine-1996": WAR_RESULT,  # train
-    "ghana-togo-1991": WAR_RESULT,  # train
     "goa-1961": TOO_STRONG + AND_RESULT,  # train
     "green-march-1975": TOO_STRONG + AND_RESULT,  # test
     "guatemala-1954": TOO_WEAK,  # train
     "haiti-1994": SHORT_OF_FORCE + AND_RESULT,  # train
     "hanish-islands-1995": TOO_STRONG,  # train
     "india-nuclear-tests-1998": TOO_WEAK,  # train
-    "indonesia-1947": WAR_RESULT,  # train
     "iran-iraq-1980": WAR_RESULT,  # test
-    "iran-nuclear-2006": TOO_WEAK,  # train
+    "iran-nuclear-2006": TOO_WEAK + AND_RESULT,  # train
     "kargil-1999": WAR_RESULT,  # train
     "kashmir-1947": TOO_STRONG,  # train
     "kaunas-1935": WAR_RESULT,  # test
@@ -86,10 +83,11 @@ KNOWN_MISSES: dict[str, str] = {
     "malaysia-1963": TOO_STRONG + AND_RESULT,  # train
     "manchuria-1931": WAR_RESULT,  # train
     "myanmar-2021": TOO_WEAK,  # train
-    "nagorno-karabakh-2020": TOO_STRONG,  # train
-    "nicaragua-1926": SHORT_OF_FORCE + AND_RESULT,  # unfitted
+    "nicaragua-1926": SHORT_OF_FORCE + AND_RESULT,  # train
     "niger-2023": TOO_WEAK + AND_RESULT,  # test
-    "north-korea-nuclear-2017": TOO_WEAK,  # test
+    "north-korea-nuclear-2002": WAR_RESULT,  # train
+    "north-korea-nuclear-2006": WAR_RESULT,  # train
+    "north-korea-nuclear-2017": TOO_WEAK + AND_RESULT,  # test
     "ogaden-1964": WAR_RESULT,  # test
     "ogaden-1977": SHORT_OF_FORCE,  # train
     "oil-rig-2014": WAR_RESULT,  # test
@@ -99,7 +97,7 @@ KNOWN_MISSES: dict[str, str] = {
     "sept11-2001": SHORT_OF_FORCE,  # train
     "shatt-al-arab-1969": TOO_STRONG,  # train
     "six-day-war-1967": WAR_RESULT,  # train
-    "soviet-eastern-europe-1944": TOO_STRONG,  # unfitted
+    "soviet-eastern-europe-1944": TOO_STRONG,  # train
     "soviet-offensive-1945": TOO_STRONG,  # test
     "soviet-pakistan-1979": WAR_RESULT,  # train
     "syria-chemical-2013": TOO_STRONG + AND_RESULT,  # test
