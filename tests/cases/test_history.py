@@ -97,7 +97,6 @@ KNOWN_MISSES: dict[str, str] = {
     "sept11-2001": SHORT_OF_FORCE,  # train
     "shatt-al-arab-1969": TOO_STRONG,  # train
     "six-day-war-1967": WAR_RESULT,  # train
-    "soviet-eastern-europe-1944": TOO_STRONG,  # train
     "soviet-offensive-1945": TOO_STRONG,  # test
     "soviet-pakistan-1979": WAR_RESULT,  # train
     "syria-chemical-2013": TOO_STRONG + AND_RESULT,  # test

@@ -586,3 +586,15 @@ def test_a_keener_sponsor_of_force_is_never_easier_to_find(low, extra):
     keener = sponsors(sit, force, power, 1.0, low + extra)
     assert not (keener & ~ready).any()  # a keener bar only removes sponsors
     assert ready[2] == (1.2 >= 0.8 + low) and not ready[[0, 1]].any()
+
+
+def test_a_defender_s_own_sanctions_are_its_defence_not_a_response():
+    """Section 1's coding rule: the target defending itself with its allies is part of the
+    result. Germany fights beside Romania in 1944 and cuts its trade with the USSR too: its
+    measures bite, but no body and no outsider acted, so the response is none."""
+    from collsec.scenarios import load_scenario
+
+    r = run_crisis(load_scenario("soviet-eastern-europe-1944"), draws=50)
+    assert "GMY" in r.self_defence
+    assert r.sanctions is not None and r.sanctions.applied_by == ("GMY",)
+    assert r.response == "none"

@@ -176,7 +176,10 @@ def _branch(scenario, sit, params, attributed, power, enemy) -> Branch:
         )
     if br.response not in why.FORCE_RESPONSES:
         adopted = {r.adopted for r in delib.records if r.adopted is not None}
-        if br.sanction_ready is not None and br.sanction_ready.any():
+        if br.sanction_ready is not None and (
+            (br.sanction_ready & ~br.defence).any()
+            or (Tool.SANCTIONS in adopted and br.sanction_ready.any())
+        ):  # a defender's own measures are part of its defence, the result (not a response)
             br.response = "sanctions"
         elif adopted:
             br.response = "condemnation"
