@@ -54,6 +54,9 @@ R2P_FROM = date(2005, 9, 16)
 TERMS = ("concern", "partisanship", "alliance", "cost", "non_intervention")
 """The terms of support, in the order they are shown (cost and non-intervention subtract)."""
 
+SUBTRACTED = frozenset({"cost", "non_intervention"})
+"""The terms kept as magnitudes that subtract from support (the explanation shows them so)."""
+
 
 @dataclass(frozen=True)
 class Support:
@@ -206,7 +209,7 @@ def support(
     w = weights(params, tool)
     terms = {name: np.zeros(sit.n) for name in TERMS}
     for name, value in x.items():
-        sign = -1.0 if TERM_OF[name] in ("cost", "non_intervention") else 1.0
+        sign = -1.0 if TERM_OF[name] in SUBTRACTED else 1.0
         terms[TERM_OF[name]] = terms[TERM_OF[name]] + sign * w[name] * value
     total = sum(w[name] * value for name, value in x.items())
     side = sit.aggressor_side if attributed else np.zeros_like(sit.aggressor_side)

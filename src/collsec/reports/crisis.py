@@ -23,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from collsec.crisis.deliberation import BodyRecord, Draft
+from collsec.crisis.interests import SUBTRACTED
 from collsec.crisis.outcome import CrisisResult
 from collsec.scenarios.model import Scenario
 from collsec.voting.rules import DecisionRule, Vote
@@ -469,11 +470,9 @@ TERM_COLUMNS = (
     ("non_intervention", "nonin"),
 )
 """Terms shown, and their headers: concern, partisanship (affinity with a side), treaty
-pacts, the cost of acting and non-intervention (the last two subtract)."""
-
-SUBTRACTED = frozenset({"cost", "non_intervention"})
-"""Terms kept as magnitudes (:mod:`collsec.crisis.interests`) and shown with the sign they
-enter the total with, so that a row's terms add up to its total."""
+pacts, the cost of acting and non-intervention (the last two subtract: shown with the sign
+they enter the total with, :data:`~collsec.crisis.interests.SUBTRACTED`, so that a row's terms
+add up to its total)."""
 
 
 def _narrow_table(title: str) -> Table:
