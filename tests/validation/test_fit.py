@@ -35,6 +35,8 @@ from collsec.validation.fit import (
     distance,
     fit,
     fit_outcomes,
+    fit_votes,
+    held_in_stage_one,
     outcome_loss,
     profile,
     searched,
@@ -45,6 +47,7 @@ from collsec.validation.fit import (
     tolerance,
     value_of,
     vote_data,
+    vote_params,
     with_values,
 )
 from collsec.validation.records import load_record
@@ -646,3 +649,21 @@ def test_anchored_at_stage_one_the_values_it_fits_stay_where_it_put_them(small_c
     }
     with pytest.raises(ValueError, match="anchor"):
         fit(cases, prior_params(), anchor="elsewhere", **quick)
+
+
+def test_stage_one_given_the_held_values_fits_the_rest_of_the_vote_rule_at_them(small_corpus):
+    cases, _ = corpus_cases(small_corpus)
+    prior = prior_params()
+    data = vote_data([c for c in cases if c.name in ("korea-1950", "gulf-1990")], prior)
+    free, _ = fit_votes(data, prior)
+    given, _ = fit_votes(data, prior, held=STAGE_ONE)
+    at_free, at_given = vote_params(free, prior), vote_params(given, prior)
+    assert all(value_of(at_given, n) == pytest.approx(value_of(prior, n)) for n in STAGE_ONE)
+    assert any(value_of(at_free, n) != pytest.approx(value_of(prior, n)) for n in STAGE_ONE)
+    # the weights stage 2 keeps are refitted at the held values, not copied from the free fit
+    kept = ("partisanship", "thresholds.band")
+    assert any(value_of(at_given, n) != pytest.approx(value_of(at_free, n)) for n in kept)
+    assert held_in_stage_one("conditional") == STAGE_ONE
+    assert held_in_stage_one("priors") == held_in_stage_one("stage1") == ()
+    with pytest.raises(ValueError, match="not a value stage 1 fits"):
+        fit_votes(data, prior, held=("decisiveness",))

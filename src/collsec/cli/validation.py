@@ -284,6 +284,7 @@ class Anchor(str, Enum):
 
     priors = "priors"
     stage1 = "stage1"
+    conditional = "conditional"
 
 
 SHRINK = Annotated[
@@ -315,8 +316,9 @@ ANCHOR_OPTION = Annotated[
     Anchor | None,
     typer.Option(
         help="Where stage 2 holds the values it does not search, and pulls those it does:"
-        " 'priors', or 'stage1' (stage 1's estimates for the values it fits, the priors for"
-        " the rest); default: the fit's.",
+        " 'priors', 'stage1' (stage 1's estimates for the values it fits, the priors for"
+        " the rest) or 'conditional' (the priors, and stage 1 fits the rest of the vote rule"
+        " with them held); default: the fit's.",
     ),
 ]
 

@@ -84,6 +84,8 @@ parameter sets that miss as many cases, toward the one that gives history more p
 MEASURES = ("condemnation", "sanctions", "force")
 
 FIXED_IN_STAGE_1 = ("norm", "proximity")
+FIXED_CONCERN = ("concern_scale", "indivisibility")
+"""The engine parameters of :data:`FIXED_IN_STAGE_1`'s weights."""
 """Weights stage 1 keeps at their prior: concern (severity, and its part that fades with
 distance) is not identified by the votes (members condemn an aggression whatever its
 gravity); it decides how far a crisis escalates, and stage 2 fits it on the responses."""
@@ -596,12 +598,28 @@ def _objective(theta, data: VoteData, prior: np.ndarray, weight: np.ndarray | No
     return votes + decisions_nll(theta, data.bodies, weight)
 
 
+def theta_index(name: str) -> int:
+    """Where the engine parameter ``name`` sits in stage 1's theta (:func:`_unpack`): a weight
+    of :data:`COLUMNS` (by :data:`PARAMETER_OF`) or a value of :data:`TAIL`.
+    """
+    if name in TAIL:
+        return len(COLUMNS) + TAIL.index(name)
+    column = {p: c for c, p in PARAMETER_OF.items()}.get(name)
+    if column is None:
+        raise ValueError(f"{name}: not a value stage 1 fits")
+    return COLUMNS.index(column)
+
+
 def fit_votes(
-    data: VoteData, params: EngineParams, weight: np.ndarray | None = None
+    data: VoteData,
+    params: EngineParams,
+    weight: np.ndarray | None = None,
+    held: tuple[str, ...] = (),
 ) -> tuple[np.ndarray, float]:
     """Maximum likelihood of the votes and the bodies' decisions: (theta, objective).
 
-    ``weight`` weighs each training case (the bootstrap's resampling counts).
+    ``weight`` weighs each training case (the bootstrap's resampling counts); ``held``: engine
+    parameters kept at their value in ``params`` (concern, :data:`FIXED_IN_STAGE_1`, always is).
     """
     prior_m = _magnitudes(params)
     prior = np.array([prior_m[c] for c in COLUMNS])
@@ -611,6 +629,10 @@ def fit_votes(
         for k, c in enumerate(COLUMNS)
     ]
     bounds += [(-20.0, 20.0)] * 3 + [(0.02, 20.0), (0.0, 20.0)]
+    for name in held:
+        if name not in FIXED_CONCERN:
+            i = theta_index(name)
+            bounds[i] = (theta0[i], theta0[i])
     result = minimize(
         _objective,
         theta0,
@@ -623,7 +645,12 @@ def fit_votes(
 
 
 def bootstrap(
-    data: VoteData, params: EngineParams, reps: int, seed: int, workers: int = 1
+    data: VoteData,
+    params: EngineParams,
+    reps: int,
+    seed: int,
+    workers: int = 1,
+    held: tuple[str, ...] = (),
 ) -> np.ndarray:
     """Standard errors of theta by resampling training cases with replacement.
 
@@ -633,7 +660,12 @@ def bootstrap(
     rng = np.random.default_rng(seed)
     n_cases = len(data.cases)
     jobs = [
-        (data, params, np.bincount(rng.integers(0, n_cases, n_cases), minlength=n_cases) * 1.0)
+        (
+            data,
+            params,
+            np.bincount(rng.integers(0, n_cases, n_cases), minlength=n_cases) * 1.0,
+            held,
+        )
         for _ in range(reps)
     ]
     draws = [theta for theta, _ in pool_map(fit_votes, jobs, workers)]
@@ -879,11 +911,13 @@ STAGE_ONE = (
 
 ANCHOR = "priors"
 """Where a searched value is held, and pulled toward, in stage 2: ``"priors"`` (every value at
-its prior) or ``"stage1"`` (the values of :data:`STAGE_ONE` at stage 1's estimates, the rest
-at their priors); ``collsec fit --anchor``."""
+its prior), ``"stage1"`` (the values of :data:`STAGE_ONE` at stage 1's estimates, the rest
+at their priors) or ``"conditional"`` (every value at its prior, and stage 1 fits the rest of
+the vote rule with :data:`STAGE_ONE` held there: :func:`held_in_stage_one`);
+``collsec fit --anchor``."""
 
 
-ANCHORS = ("priors", "stage1")
+ANCHORS = ("priors", "stage1", "conditional")
 """The values :data:`ANCHOR` may take (the command line's ``--anchor`` offers the same)."""
 
 
@@ -891,6 +925,15 @@ def check_anchor(anchor: str) -> None:
     """Raise ValueError unless ``anchor`` is one of :data:`ANCHORS`."""
     if anchor not in ANCHORS:
         raise ValueError(f"anchor: expected one of {', '.join(ANCHORS)}; got {anchor!r}")
+
+
+def held_in_stage_one(anchor: str) -> tuple[str, ...]:
+    """The values stage 1 keeps where stage 2 holds them under ``anchor`` (at their priors, as
+    ``collsec fit`` starts): :data:`STAGE_ONE` for ``"conditional"``, else none (stage 1 fits
+    them, and stage 2 holds them at their priors or at stage 1's estimates).
+    """
+    check_anchor(anchor)
+    return STAGE_ONE if anchor == "conditional" else ()
 
 
 def anchors(stage_one: EngineParams | None = None) -> dict[str, float]:
@@ -1356,19 +1399,25 @@ class Fit:
 
 
 def stage_one(
-    cases: list[Case], params: EngineParams, data_dir=None, rounds: int = 2, unread=None
+    cases: list[Case],
+    params: EngineParams,
+    data_dir=None,
+    rounds: int = 2,
+    unread=None,
+    held: tuple[str, ...] = (),
 ) -> tuple[EngineParams, VoteData, float]:
     """Stage 1 on ``cases`` (all read; the caller picks the training ones): the vote rule by
     maximum likelihood of their votes and decisions (:func:`fit_votes`), repeated until it no
-    longer changes the regional request the members weigh (at most ``rounds`` times). Returns
-    the parameters carrying it, the vote data of the last round and its objective; the votes
-    that could not be read are appended to ``unread``.
+    longer changes the regional request the members weigh (at most ``rounds`` times), the values
+    of ``held`` kept at their value in ``params``. Returns the parameters carrying it, the vote
+    data of the last round and its objective; the votes that could not be read are appended
+    to ``unread``.
     """
     unread = [] if unread is None else unread
     nll = math.nan
     for _ in range(rounds):
         data = vote_data(cases, params, data_dir, unread)
-        theta, nll = fit_votes(data, params)
+        theta, nll = fit_votes(data, params, held=held)
         updated = vote_params(theta, params)
         if updated == params:
             break
@@ -1408,15 +1457,16 @@ def fit(
     train = training(cases)
     say(f"stage 1: votes and decisions of {len(train)} training cases (ordered logit)")
     unread: list[str] = []
-    params, data, nll = stage_one(train, params, data_dir, rounds, unread)
+    fixed = held_in_stage_one(anchor)
+    params, data, nll = stage_one(train, params, data_dir, rounds, unread, fixed)
     for note in dict.fromkeys(unread):  # each once, in order (every round reads them)
         say(f"note: {note} (the fit goes on without those votes)")
-    errors = bootstrap(data, params, reps, seed, workers)
+    errors = bootstrap(data, params, reps, seed, workers, fixed)
     held = anchors(params if anchor == "stage1" else None)
     se = dict(zip([*COLUMNS, *TAIL], map(float, errors), strict=True))
     names = searched(shrink)
     if not names:
-        where = "its prior" if anchor == "priors" else "stage 1's estimate, or its prior"
+        where = "its prior" if anchor != "stage1" else "stage 1's estimate, or its prior"
         say(f"stage 2: no search (--shrink inf): every searched value held at {where}")
     else:
         say(
@@ -1555,15 +1605,17 @@ def _fold_fit(
     vote rule at those values (module-level, so that a process pool can run it). With
     ``anchor="stage1"`` stage 1 is refitted without fold ``k`` first, from the priors as
     ``collsec fit`` starts (:func:`stage_one`; ``params`` is then not used), and its estimates
-    are the anchors (:func:`anchors`).
+    are the anchors (:func:`anchors`); with ``"conditional"`` too, :data:`STAGE_ONE` held at
+    the priors (:func:`held_in_stage_one`), which stay the anchors.
     """
     held = [c for i, c in enumerate(cases) if i % folds == k]
     rest = [c for i, c in enumerate(cases) if i % folds != k]
     votes = None
-    if anchor == "stage1":  # from the priors, as collsec fit starts
+    if anchor != "priors":  # from the priors, as collsec fit starts
         from collsec.crisis.params import prior_params
 
-        params, votes, _ = stage_one(rest, prior_params(), data_dir)
+        fixed = held_in_stage_one(anchor)
+        params, votes, _ = stage_one(rest, prior_params(), data_dir, held=fixed)
     at = anchors(params if anchor == "stage1" else None)
     found = held_at(params, math.inf, at)  # every fold starts from the anchors
     names = searched(shrink)
@@ -1612,8 +1664,9 @@ def cross_validate(
     searched values, the vote rule of ``params``) runs on the other folds, and the fold's cases
     are run at the values it finds; ``shrink``, the pull toward the anchors (:func:`shrinkage`;
     ``math.inf``: no search, the anchors). ``anchor``: ``"priors"``, or ``"stage1"``: each fold
-    refits stage 1 without its cases and holds the values stage 1 fits at its estimates
-    (:data:`ANCHOR`). Returns each case's recorded and out-of-fold predicted response and
+    refits stage 1 without its cases and holds the values stage 1 fits at its estimates, or
+    ``"conditional"``: each fold refits stage 1 without its cases with those values held at
+    their priors (:data:`ANCHOR`). Returns each case's recorded and out-of-fold predicted response and
     result, each fold's values, and the training member votes (``votes``: how many, and how many
     the vote rule gets right at the values found without their case's fold).
 
