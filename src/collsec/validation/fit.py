@@ -1666,9 +1666,9 @@ def cross_validate(
     ``math.inf``: no search, the anchors). ``anchor``: ``"priors"``, or ``"stage1"``: each fold
     refits stage 1 without its cases and holds the values stage 1 fits at its estimates, or
     ``"conditional"``: each fold refits stage 1 without its cases with those values held at
-    their priors (:data:`ANCHOR`). Returns each case's recorded and out-of-fold predicted response and
-    result, each fold's values, and the training member votes (``votes``: how many, and how many
-    the vote rule gets right at the values found without their case's fold).
+    their priors (:data:`ANCHOR`). Returns each case's recorded and out-of-fold predicted
+    response and result, each fold's values, and the training member votes (``votes``: how
+    many, and how many the vote rule gets right at the values found without their case's fold).
 
     Why: the shipped fit's training figures are in sample, and stage 2 may search 19 values on
     55 cases; this says how the search does on training cases it did not see, without
