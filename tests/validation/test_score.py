@@ -92,6 +92,21 @@ def test_a_broken_case_is_reported_not_lost(small):
     assert [r.case for r in errors] == ["gulf-1990"] and len(ev.cases) == 3
 
 
+def test_a_decision_by_a_body_the_scenario_does_not_seat_is_named_once(small):
+    record = small / "records" / "korea-1950.yaml"
+    text = record.read_text(encoding="utf-8")
+    extra = (
+        "  - {body: XYZ, measure: condemnation, adopted: true, source: a test}\n"
+        "  - {body: XYZ, measure: other, adopted: true, source: a test}\n"
+    )
+    record.write_text(text.replace("decisions:\n", "decisions:\n" + extra, 1), encoding="utf-8")
+    cases, _ = corpus_cases(small)
+    ev = evaluate(cases, draws=10)
+    named = [w for w in ev.warnings if "XYZ" in w]
+    assert len(named) == 1 and named[0].startswith("korea-1950 (XYZ): ")
+    assert not [w for w in ev.warnings if "XYZ" not in w and "does not seat" in w]
+
+
 @pytest.mark.parametrize(
     "recorded, predicted, expected",
     [

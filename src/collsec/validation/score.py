@@ -260,6 +260,12 @@ def evaluate_case(
     bodies = {b.id: b for b in scenario.bodies}
     votes, tallies = [], []
     for decision in record.decisions:
+        unseated = (
+            f"{case.name} ({decision.body}): the record names a body the scenario does not"
+            " seat (the engine cannot have decided there; its votes are not scored)"
+        )
+        if decision.body not in bodies and warnings is not None and unseated not in warnings:
+            warnings.append(unseated)
         if decision.measure not in SCORED:
             continue
         recorded = decision_votes(decision, data_dir, warnings)
