@@ -107,3 +107,21 @@ def test_no_league_body_acts_in_a_crisis_after_its_last_session(shared_data):
     assert by[56].predicted_global != "none"
     assert not any(a.startswith(league) for a in by[85].acted)  # Barbarossa, June 1941
     assert by[85].predicted_global == "none" and by[85].global_level == "none"
+
+
+def test_a_draft_reads_the_trigger_not_the_violence_that_came_after(shared_data):
+    import dataclasses
+
+    from collsec.data.icb import crises
+    from collsec.validation.icb import icb_facts
+
+    gulf = next(c for c in crises(data_dir=shared_data) if c.crisno == 393)  # Gulf War 1990
+    calm = dataclasses.replace(gulf, violence=dataclasses.replace(gulf.violence, code=1))
+    assert icb_facts(calm) == icb_facts(gulf)  # the war that followed is not an input
+    threat = icb_facts(gulf)["threat"]
+    assert gulf.trigger.code == 9 and threat["stage"] == "under_way"
+    assert gulf.gravity.code == 6  # a threat to existence
+    assert threat["severity"] == pytest.approx(0.5 + 0.2)  # a violent act, and that threat
+    verbal = dataclasses.replace(gulf, trigger=dataclasses.replace(gulf.trigger, code=1))
+    assert icb_facts(verbal)["threat"]["stage"] == "threatened"
+    assert icb_facts(verbal)["threat"]["severity"] < threat["severity"]

@@ -11,11 +11,13 @@ Mapping from ICB to a threat (a documented rule, the same for every crisis):
 * aggressor: the triggering state (``trigent``); target: the first crisis actor whose own
   crisis that state triggered (else the first other crisis actor); date: the target's trigger
   date (else the crisis's);
-* stage: ``under_way`` when the trigger was a violent act (``break`` 8 or 9) or the crisis saw
-  serious clashes or war (``viol`` 3-4), else ``threatened``;
-* severity: by violence (``viol``): no violence 0.2, minor clashes 0.3, serious clashes 0.5,
-  full-scale war 0.8, plus 0.1 for a threat of grave damage and 0.2 for a threat to existence
-  (``gravcr`` 5, 6), at most 1;
+* stage: ``under_way`` when the trigger was a violent act (``break`` 8 or 9), else
+  ``threatened``;
+* severity: by the trigger (``break``): a violent act 0.5, an indirect violent act or a
+  non-violent military act 0.3, any other 0.2, plus 0.1 for a threat of grave damage and 0.2
+  for a threat to existence (``gravcr`` 5, 6), at most 1. Both come from the act that opened
+  the crisis, on its date: ICB's ``viol``, the violence of the crisis as a whole, is what came
+  after, and a scenario may not know it (docs/validation.md section 5, rule V);
 * stakes: by the gravity of the threat (``gravcr``): economic 0.3, limited military 0.3,
   political 0.4, territorial 0.6, influence 0.4, grave damage 0.7, existence 0.8, other 0.4.
 
@@ -45,7 +47,9 @@ from collsec.errors import CollsecError
 from collsec.validation import uncertainty
 from collsec.validation.corpus import split_of
 
-SEVERITY_BY_VIOLENCE = {1: 0.2, 2: 0.3, 3: 0.5, 4: 0.8}
+SEVERITY_BY_TRIGGER = {7: 0.3, 8: 0.3, 9: 0.5}
+"""ICB ``break`` -> severity (any other trigger 0.2): the act that opened the crisis."""
+VIOLENT_TRIGGERS = (8, 9)
 SEVERITY_BY_GRAVITY = {5: 0.1, 6: 0.2}
 STAKES_BY_GRAVITY = {0: 0.3, 1: 0.3, 2: 0.4, 3: 0.6, 4: 0.4, 5: 0.7, 6: 0.8, 7: 0.4}
 
@@ -104,12 +108,9 @@ def icb_facts(crisis) -> dict:
     """The facts layer of an ICB crisis by the documented mapping (module docstring)."""
     target = target_of(crisis)
     day = target.trigger_date or crisis.trigger_date
-    violence = crisis.violence.code or 1
+    trigger = crisis.trigger.code
     gravity = crisis.gravity.code if crisis.gravity.code is not None else 7
-    violent_trigger = crisis.trigger.code in (8, 9)
-    severity = min(
-        1.0, SEVERITY_BY_VIOLENCE.get(violence, 0.2) + SEVERITY_BY_GRAVITY.get(gravity, 0)
-    )
+    severity = min(1.0, SEVERITY_BY_TRIGGER.get(trigger, 0.2) + SEVERITY_BY_GRAVITY.get(gravity, 0))
     return {
         "name": f"icb-{crisis.crisno}-{_slug(crisis.name)}",
         "title": f"{crisis.name.title()} (ICB {crisis.crisno})",
@@ -122,9 +123,9 @@ def icb_facts(crisis) -> dict:
             "target": target.code,
             "date": day,
             "kind": "interstate",
-            "stage": "under_way" if violent_trigger or violence >= 3 else "threatened",
+            "stage": "under_way" if trigger in VIOLENT_TRIGGERS else "threatened",
             "severity": round(severity, 2),
-            "severity_source": f"ICB viol {violence}, gravcr {gravity} (docs/validation.md)",
+            "severity_source": f"ICB break {trigger}, gravcr {gravity} (docs/validation.md)",
             "stakes": STAKES_BY_GRAVITY.get(gravity, 0.4),
             "stakes_source": f"ICB gravcr {gravity} (docs/validation.md)",
         },
