@@ -7,6 +7,7 @@ far as it took something, and an API that applies what it is given."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import numpy as np
@@ -396,6 +397,34 @@ def test_a_patron_presses_its_client_to_hand_back_what_it_took(affinity):
     )
     r = run_crisis(threatened, P, draws=50, seed=4)
     assert r.deterrence.patron is None and r.deterrence.patron_leverage == 0.0  # nothing taken
+
+
+def test_a_patron_that_would_condemn_its_client_restrains_it_before_it_goes_on():
+    """patron_restraint x the leverage of a patron whose support for a condemnation reaches
+    the threshold is a cost of going on (rule K); a patron that would not condemn costs
+    nothing, and at the prior (0) nothing changes."""
+    from collsec.crisis.deterrence import aggressor_goes_on, restraining_patron
+    from collsec.crisis.interests import support
+    from collsec.crisis.situation import situation
+    from collsec.institutions import Tool
+
+    client = korea(
+        "actors.RUS.major_power=true",
+        "affinities=[{between: [RUS, PRK], value: 0.6, reason: test}]",
+    )
+    sit = situation(client, P)
+    s = support(sit, client, P, Tool.CONDEMNATION)
+    at = sit.index["RUS"]
+    willing = dataclasses.replace(s, threshold=float(s.total[at]) - 0.01)
+    unwilling = dataclasses.replace(s, threshold=float(s.total[at]) + 0.01)
+    assert restraining_patron(sit, willing) == pytest.approx(0.6)
+    assert restraining_patron(sit, unwilling) == 0.0
+    go0, _, _ = aggressor_goes_on(0.5, 0.9, 0.05, 0.0, P)
+    at_prior, _, _ = aggressor_goes_on(0.5, 0.9, 0.05, 0.0, P, 0.6)
+    assert at_prior == pytest.approx(go0)  # prior 0: today's engine
+    pressed = P.model_copy(update={"patron_restraint": 1.0})
+    go, back, goes_on = aggressor_goes_on(0.5, 0.9, 0.05, 0.0, pressed, 0.6)
+    assert go == pytest.approx(go0 - 0.6)
 
 
 def test_a_great_power_on_the_aggressors_side_or_the_target_is_no_patron():

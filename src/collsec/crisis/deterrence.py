@@ -74,15 +74,20 @@ def war_probabilities(defence, aggressor, params: EngineParams, under_way: bool 
     return expit(k * r - c), expit(-k * r - c)
 
 
-def aggressor_goes_on(stakes: float, p_prevail, p_reversed, bite, params: EngineParams):
+def aggressor_goes_on(
+    stakes: float, p_prevail, p_reversed, bite, params: EngineParams, restraint: float = 0.0
+):
     """The aggressor's expected value of going on, of backing down, and whether it goes on.
-    ``bite`` (and the probabilities) may be arrays over draws.
+    ``bite`` (and the probabilities) may be arrays over draws; ``restraint`` is the leverage
+    of a patron that would condemn the act (:func:`restraining_patron`), which costs
+    ``patron_restraint`` times it.
     """
     go = (
         p_prevail * stakes
         - p_reversed * params.defeat_cost
         - params.war_cost
         - bite * params.sanction_cost
+        - params.patron_restraint * restraint
     )
     back = -params.backing_down_cost * stakes
     return go, back, go >= back
@@ -103,6 +108,18 @@ def patron(sit: Situation) -> tuple[int | None, float]:
     best = int(np.argmax(closeness))
     leverage = float(np.clip(closeness[best], 0.0, 1.0))
     return (best, leverage) if leverage > 0 else (None, 0.0)
+
+
+def restraining_patron(sit: Situation, condemnation) -> float:
+    """The leverage of the aggressor's patron (:func:`patron`) when the patron's own support
+    for a condemnation (``condemnation``, a :class:`~collsec.crisis.interests.Support`)
+    reaches its threshold, else 0: a patron that would condemn its client presses it before
+    it goes on, not only once it has stopped.
+    """
+    at, leverage = patron(sit)
+    if at is None or condemnation.total[at] < condemnation.threshold:
+        return 0.0
+    return leverage
 
 
 def stopped(

@@ -38,6 +38,7 @@ from collsec.crisis.deterrence import (
     gives_up_probability,
     patron,
     renounced,
+    restraining_patron,
     stopped,
     war_probabilities,
 )
@@ -312,6 +313,10 @@ def run_crisis(
         rest = float(br.fielded[others].sum()) - in_place
         return float(power[sit.target]) + in_place + params.commitment * rest
 
+    restraint = {  # a patron that would condemn its client (none while it is unnamed)
+        key: restraining_patron(sit, br.supports[Tool.CONDEMNATION]) if key else 0.0
+        for key, br in branches.items()
+    }
     odds = {}
     for key, br in branches.items():
         p_rev, p_prev = war_probabilities(expected_power(br), enemy, params, under_way)
@@ -341,7 +346,9 @@ def run_crisis(
                 applying = br.sanction_ready[None, :] & (sanction_u[rows] < params.commitment)
                 bite = (applying.astype(float) @ trade) * severity
             p_rev, p_prev = odds[key]
-            go, _, goes_on = aggressor_goes_on(threat.stakes, p_prev, p_rev, bite, params)
+            go, _, goes_on = aggressor_goes_on(
+                threat.stakes, p_prev, p_rev, bite, params, restraint[key]
+            )
             tally.gain += float(np.sum(go))
             tally.backs += int(np.sum(~goes_on))
             honoured = br.fighters[None, :] & (

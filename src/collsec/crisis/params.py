@@ -78,6 +78,7 @@ PRIORS: dict[str, float] = {
     "defeat_cost": 0.5,
     "sanction_cost": 1.0,
     "unilateral_threshold": 1.5,
+    "patron_restraint": 0.0,
 }
 """The values the fit starts from and is pulled toward (round numbers from each rule's
 meaning, docs/model.md); used where ``fitted.yaml`` gives no value."""
@@ -241,6 +242,11 @@ class EngineParams(_Params):
     offence_margin: Weight = _f("offence_margin")
     restitution: Weight = _f("restitution")
     patron_pressure: float = Field(default=_f("patron_pressure"), ge=0, le=1, allow_inf_nan=False)
+    patron_restraint: Weight = _f("patron_restraint")
+    """What going on costs an aggressor whose great-power patron would condemn its act, times
+    the patron's leverage (units of the cost of war, >= 0): the friend it cannot do without
+    makes its support depend on restraint (Pressman 2008; Crawford 2003; docs/validation.md
+    section 5, rule K). Prior 0 (no restraint)."""
     renunciation: Weight = _f("renunciation")
     war_cost: Weight = _f("war_cost")
     backing_down_cost: Weight = _f("backing_down_cost")

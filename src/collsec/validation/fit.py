@@ -699,9 +699,11 @@ RESPONSE_VALUES = (
     "power_cost",
     "escalation_cost_force",
     "unilateral_threshold",
+    "patron_restraint",
 )
 """The stage-2 values that decide how far a crisis escalates (concern, the thresholds, the
-costs of force, the bar of acting alone): the response's."""
+costs of force, the bar of acting alone, a patron's restraint of its client): the
+response's."""
 
 WAR_VALUES = (
     "decisiveness",
