@@ -280,8 +280,10 @@ def test_a_called_off_threat_says_how_likely_its_aim_is_given_up():
         "korea-1950",
         ["actors.PRK.capability=0.0001", "threat.stage=threatened", "threat.severity=0.5"],
     )
-    params = EngineParams().model_copy(update={"renunciation": 2.0})
+    # backing down costs less than a hopeless war, whatever the fitted defaults say
+    params = EngineParams().model_copy(update={"renunciation": 2.0, "backing_down_cost": 0.5})
     result = run_crisis(scenario, params, draws=200, seed=1)
+    assert result.deterrence.backs_down_probability == 1.0
     assert result.deterrence.gives_up == pytest.approx(0.25)  # severity ** renunciation
     text = " ".join(text_of(result, scenario).split())
     assert f"it gives up its aim with probability {result.deterrence.gives_up:.2f}" in text
