@@ -403,10 +403,9 @@ def test_a_patron_that_would_condemn_its_client_restrains_it_before_it_goes_on()
     """patron_restraint x the leverage of a patron whose support for a condemnation reaches
     the threshold is a cost of going on (rule K); a patron that would not condemn costs
     nothing, and at the prior (0) nothing changes."""
-    from collsec.crisis.deterrence import aggressor_goes_on, restraining_patron
+    from collsec.crisis.deterrence import aggressor_goes_on, patron, restraining_patron
     from collsec.crisis.interests import support
     from collsec.crisis.situation import situation
-    from collsec.institutions import Tool
 
     client = korea(
         "actors.RUS.major_power=true",
@@ -417,13 +416,15 @@ def test_a_patron_that_would_condemn_its_client_restrains_it_before_it_goes_on()
     at = sit.index["RUS"]
     willing = dataclasses.replace(s, threshold=float(s.total[at]) - 0.01)
     unwilling = dataclasses.replace(s, threshold=float(s.total[at]) + 0.01)
-    assert restraining_patron(sit, willing) == pytest.approx(0.6)
-    assert restraining_patron(sit, unwilling) == 0.0
+    closest = patron(sit)
+    assert restraining_patron(*closest, willing) == pytest.approx(0.6)
+    assert restraining_patron(*closest, unwilling) == 0.0
+    assert restraining_patron(None, 0.0, willing) == 0.0  # no patron, no restraint
     go0, _, _ = aggressor_goes_on(0.5, 0.9, 0.05, 0.0, P)
     at_prior, _, _ = aggressor_goes_on(0.5, 0.9, 0.05, 0.0, P, 0.6)
     assert at_prior == pytest.approx(go0)  # prior 0: today's engine
     pressed = P.model_copy(update={"patron_restraint": 1.0})
-    go, back, goes_on = aggressor_goes_on(0.5, 0.9, 0.05, 0.0, pressed, 0.6)
+    go, _, _ = aggressor_goes_on(0.5, 0.9, 0.05, 0.0, pressed, 0.6)
     assert go == pytest.approx(go0 - 0.6)
 
 

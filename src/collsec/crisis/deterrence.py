@@ -110,13 +110,12 @@ def patron(sit: Situation) -> tuple[int | None, float]:
     return (best, leverage) if leverage > 0 else (None, 0.0)
 
 
-def restraining_patron(sit: Situation, condemnation) -> float:
-    """The leverage of the aggressor's patron (:func:`patron`) when the patron's own support
-    for a condemnation (``condemnation``, a :class:`~collsec.crisis.interests.Support`)
-    reaches its threshold, else 0: a patron that would condemn its client presses it before
-    it goes on, not only once it has stopped.
+def restraining_patron(at: int | None, leverage: float, condemnation) -> float:
+    """The leverage of the aggressor's patron (index ``at`` and ``leverage``, from
+    :func:`patron`) when the patron's own support for a condemnation (``condemnation``, a
+    :class:`~collsec.crisis.interests.Support`) reaches its threshold, else 0: a patron that
+    would condemn its client presses it before it goes on, not only once it has stopped.
     """
-    at, leverage = patron(sit)
     if at is None or condemnation.total[at] < condemnation.threshold:
         return 0.0
     return leverage

@@ -291,7 +291,8 @@ def run_crisis(
     enemy = float(power[sit.aggressor_side].sum())
     under_way = threat.stage == "under_way"
     # a patron presses for the return of what was taken: nothing is, while only threatened
-    patron_at, leverage = patron(sit) if under_way else (None, 0.0)
+    closest = patron(sit)
+    patron_at, leverage = closest if under_way else (None, 0.0)
 
     p_attr = threat.attribution if threat.kind in ("non_state", "cyber") else 1.0
     p_attr = 1 - (1 - p_attr) * (1 - scenario.options.intelligence_sharing)
@@ -314,7 +315,7 @@ def run_crisis(
         return float(power[sit.target]) + in_place + params.commitment * rest
 
     restraint = {  # a patron that would condemn its client (none while it is unnamed)
-        key: restraining_patron(sit, br.supports[Tool.CONDEMNATION]) if key else 0.0
+        key: restraining_patron(*closest, br.supports[Tool.CONDEMNATION]) if key else 0.0
         for key, br in branches.items()
     }
     odds = {}

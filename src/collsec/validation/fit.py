@@ -158,6 +158,9 @@ PARAMETER_OF = {
 """The engine parameter each column's weight is (``norm`` and ``proximity`` are concern,
 split by indivisibility: :func:`with_vote_rule`)."""
 
+COLUMN_OF = {name: column for column, name in PARAMETER_OF.items()}
+"""The column of each engine parameter of :data:`PARAMETER_OF` (its inverse)."""
+
 _TOOLS = dict(zip(MEASURES, (Tool.CONDEMNATION, Tool.SANCTIONS, Tool.FORCE), strict=True))
 
 
@@ -604,7 +607,7 @@ def theta_index(name: str) -> int:
     """
     if name in TAIL:
         return len(COLUMNS) + TAIL.index(name)
-    column = {p: c for c, p in PARAMETER_OF.items()}.get(name)
+    column = COLUMN_OF.get(name)
     if column is None:
         raise ValueError(f"{name}: not a value stage 1 fits")
     return COLUMNS.index(column)
@@ -1756,11 +1759,10 @@ def to_yaml_data(result: Fit, command: str) -> dict:
         "thresholds.deference": p.thresholds.deference,
         **{name: value_of(p, name) for name in (*OUTCOME, *WAR)},
     }
-    column_of = {name: column for column, name in PARAMETER_OF.items()}
     refitted = {*OUTCOME, *WAR}  # moved after the bootstrap: its SE no longer applies
     out = {}
     for name, value in values.items():
-        se = None if name in refitted else result.errors.get(column_of.get(name, name))
+        se = None if name in refitted else result.errors.get(COLUMN_OF.get(name, name))
         # Full precision: the search ends at the edge of a step of its loss, and a value rounded
         # to 4 decimals once crossed it (a response flipped; docs/validation.md section 4).
         out[name] = {"value": float(value)}
