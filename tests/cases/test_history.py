@@ -40,8 +40,8 @@ KNOWN_MISSES: dict[str, str] = {
     "azerbaijan-1946": WAR_RESULT,  # train
     "bangladesh-1971": SHORT_OF_FORCE + AND_RESULT,  # test
     "belize-1975": TOO_STRONG,  # train
-    "berlin-1958": TOO_STRONG + AND_RESULT,  # train
-    "bosnia-1992": SHORT_OF_FORCE + AND_RESULT,  # train
+    "berlin-1958": WAR_RESULT,  # train
+    "bosnia-1992": WAR_RESULT,  # train
     "bubiyan-1991": TOO_STRONG + AND_RESULT,  # train
     "cambodia-thailand-1958": WAR_RESULT,  # test
     "cameroon-nigeria-1981": WAR_RESULT,  # test
@@ -50,7 +50,6 @@ KNOWN_MISSES: dict[str, str] = {
     "chad-libya-1978": SHORT_OF_FORCE + AND_RESULT,  # train
     "chad-libya-1986": WAR_RESULT,  # test
     "chad-sudan-2007": TOO_STRONG + AND_RESULT,  # train
-    "chad-sudan-iv-2007": WAR_RESULT,  # test
     "changkufeng-1938": TOO_STRONG + AND_RESULT,  # test
     "cheonan-2010": TOO_WEAK,  # test
     "china-india-1962": TOO_STRONG + AND_RESULT,  # train
@@ -58,10 +57,11 @@ KNOWN_MISSES: dict[str, str] = {
     "cod-war-1973": TOO_STRONG + AND_RESULT,  # train
     "congo-1960": TOO_WEAK + AND_RESULT,  # test
     "coto-1921": TOO_STRONG + AND_RESULT,  # test
+    "cyprus-1963": WAR_RESULT,  # test
     "desert-strike-1996": SHORT_OF_FORCE + AND_RESULT,  # train
     "djibouti-eritrea-2008": TOO_WEAK + AND_RESULT,  # train
     "douma-2018": SHORT_OF_FORCE,  # train
-    "drc-1998": SHORT_OF_FORCE,  # train
+    "drc-1998": WAR_RESULT,  # train
     "drc-rwanda-2004": TOO_WEAK,  # test
     "east-china-sea-2016": WAR_RESULT,  # test
     "east-timor-1999": SHORT_OF_FORCE + AND_RESULT,  # train
@@ -86,7 +86,7 @@ KNOWN_MISSES: dict[str, str] = {
     "kisangani-1999": WAR_RESULT,  # test
     "korea-china-1950": SHORT_OF_FORCE,  # train
     "korean-land-mine-2015": WAR_RESULT,  # train
-    "kuwait-1961": FORCE_ROUTE,  # test
+    "kuwait-1961": FORCE_ROUTE + AND_RESULT,  # test
     "lebanon-1982": WAR_RESULT,  # test
     "lebanon-2006": TOO_WEAK + AND_RESULT,  # train
     "leticia-1932": WAR_RESULT,  # train
@@ -113,7 +113,6 @@ KNOWN_MISSES: dict[str, str] = {
     "poland-1946": TOO_STRONG,  # train
     "qibya-1953": WAR_RESULT,  # test
     "rhineland-1936": WAR_RESULT,  # train
-    "sept11-2001": FORCE_ROUTE,  # train
     "serbian-train-2017": WAR_RESULT,  # train
     "shatt-al-arab-1969": TOO_STRONG + AND_RESULT,  # train
     "six-day-war-1967": WAR_RESULT,  # train

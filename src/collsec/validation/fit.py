@@ -28,10 +28,10 @@ split); the test cases are never read here.
    and the best wins, and is moved to the middle of its level (:func:`centre`), away from the
    edge of a step of the loss where the search stops. The loss can carry a pull of each value
    toward its prior (:func:`shrinkage`, :data:`SHRINK`); a value under an infinite pull is held
-   at its prior and not searched. By default the response's values are, but the threshold of
-   condemnation, and the war's are searched with no pull: of the candidates cross-validated
-   within the training part, that one had the best out-of-fold score (docs/validation.md,
-   section 5, rules R3 and Q).
+   at its prior and not searched. By default the response's values are, but the thresholds of
+   condemnation and force, and the war's are searched with no pull: of the candidates
+   cross-validated within the training part, that one had the best out-of-fold score
+   (docs/validation.md, section 5, rules R3, Q and F).
 
 The result is written as ``fitted.yaml`` (the engine's defaults are read from it): every value
 with its standard error, the command, the data and the training accuracy.
@@ -891,6 +891,7 @@ SHRINK = {
     **dict.fromkeys(RESPONSE_VALUES, math.inf),
     **dict.fromkeys(WAR_VALUES, 0.0),
     "thresholds.condemnation": 0.0,
+    "thresholds.force": 0.0,
 }
 """Weight *lambda* of the pull of each searched value toward its prior in the stage-2
 objective (:func:`shrinkage`); 0: none, ``math.inf``: the value stays at its prior and is not
@@ -904,9 +905,10 @@ throughout 161.9, lambda = 16 157.0, the search unpulled 164.4) with both respon
 right in 17 of 55 cases (the priors 18); pulling the response's values at 16 beside it (R4)
 scored 153.2 but got both right in 14, under the bar of 15. The search of the response's
 values fitted the responses of the cases it saw and lost them on the others; the war's values
-held out of fold. The threshold of condemnation alone is searched too (rule Q: out of fold on
-new folds of the 93 training cases, 246.5 against W's 255.4, both right 19 against 20, every
-fold at 0.40-0.425)."""
+held out of fold. The thresholds of condemnation and of force are searched too, each chosen
+out of fold on folds no earlier candidate had seen (rule Q, condemnation: 246.5 against W's
+255.4 over the 93 training cases, both right 19 against 20, every fold at 0.40-0.425; rule F,
+force: 232.4 against Q's 246.4, both right 26 against 21, the folds at 0.94-1.04)."""
 
 
 STAGE_ONE = (
