@@ -32,6 +32,7 @@ KNOWN_MISSES: dict[str, str] = {
     "able-archer-1983": TOO_STRONG,  # train
     "abyei-2011": TOO_STRONG,  # test
     "aegean-1976": WAR_RESULT,  # test
+    "agacher-strip-1985": TOO_STRONG + AND_RESULT,  # unfitted
     "albania-1939": TOO_STRONG,  # train
     "albania-cyber-2022": WAR_RESULT,  # train
     "albania-frontier-1921": WAR_RESULT,  # train
@@ -58,6 +59,7 @@ KNOWN_MISSES: dict[str, str] = {
     "congo-1960": TOO_WEAK + AND_RESULT,  # test
     "coto-1921": TOO_STRONG + AND_RESULT,  # test
     "cyprus-1963": WAR_RESULT,  # test
+    "czechoslovakia-1948": TOO_STRONG,  # unfitted
     "desert-strike-1996": SHORT_OF_FORCE + AND_RESULT,  # train
     "djibouti-eritrea-2008": TOO_WEAK + AND_RESULT,  # train
     "douma-2018": SHORT_OF_FORCE,  # train
@@ -67,7 +69,9 @@ KNOWN_MISSES: dict[str, str] = {
     "east-timor-1999": SHORT_OF_FORCE + AND_RESULT,  # train
     "embassy-bombings-1998": TOO_WEAK,  # train
     "eritrea-ethiopia-1998": TOO_WEAK,  # test
+    "essequibo-1968": TOO_STRONG + AND_RESULT,  # test
     "euphrates-shield-2016": TOO_STRONG,  # test
+    "finland-note-1961": TOO_STRONG + AND_RESULT,  # unfitted
     "football-war-1969": WAR_RESULT,  # test
     "gambia-coup-1981": TOO_STRONG,  # train
     "gangneung-submarine-1996": WAR_RESULT,  # train
@@ -107,10 +111,12 @@ KNOWN_MISSES: dict[str, str] = {
     "north-korea-satellite-2009": TOO_WEAK + AND_RESULT,  # test
     "ogaden-1977": SHORT_OF_FORCE,  # train
     "oil-rig-2014": WAR_RESULT,  # test
+    "operation-askari-1983": WAR_RESULT,  # unfitted
     "osirak-1981": WAR_RESULT,  # test
     "parsley-island-2002": WAR_RESULT,  # train
     "peace-spring-2019": TOO_WEAK,  # train
     "poland-1946": TOO_STRONG,  # train
+    "poland-1956": TOO_STRONG + AND_RESULT,  # unfitted
     "qibya-1953": WAR_RESULT,  # test
     "rhineland-1936": WAR_RESULT,  # train
     "serbian-train-2017": WAR_RESULT,  # train
@@ -122,12 +128,15 @@ KNOWN_MISSES: dict[str, str] = {
     "spratly-1995": TOO_STRONG,  # test
     "syria-chemical-2013": WAR_RESULT,  # test
     "syria-chemical-2017": SHORT_OF_FORCE,  # train
+    "syria-mobilisation-1976": TOO_STRONG + AND_RESULT,  # unfitted
     "taiwan-strait-1954": TOO_STRONG + AND_RESULT,  # train
     "teschen-1919": WAR_RESULT,  # test
     "three-villages-1984": TOO_STRONG + AND_RESULT,  # test
     "tigray-2020": TOO_STRONG,  # train
     "truman-doctrine-1947": WAR_RESULT,  # train
     "turkey-russia-jet-2015": WAR_RESULT,  # train
+    "vietnam-ports-1972": FORCE_ROUTE + AND_RESULT,  # unfitted
+    "yemen-1979": TOO_STRONG + AND_RESULT,  # unfitted
     "zambia-raid-1973": WAR_RESULT,  # train
     "zarumilla-1941": WAR_RESULT,  # test
 }
