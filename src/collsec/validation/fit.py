@@ -28,10 +28,10 @@ split); the test cases are never read here.
    and the best wins, and is moved to the middle of its level (:func:`centre`), away from the
    edge of a step of the loss where the search stops. The loss can carry a pull of each value
    toward its prior (:func:`shrinkage`, :data:`SHRINK`); a value under an infinite pull is held
-   at its prior and not searched. By default the response's values are, but the thresholds of
-   condemnation and force, and the war's are searched with no pull: of the candidates
-   cross-validated within the training part, that one had the best out-of-fold score
-   (docs/validation.md, section 5, rules R3, Q and F).
+   at its prior and not searched. By default the response's values are held so, except the
+   thresholds of condemnation and force, which are searched with no pull, as the war's values
+   are: of the candidates cross-validated within the training part, that one had the best
+   out-of-fold score (docs/validation.md, section 5, rules R3, Q and F).
 
 The result is written as ``fitted.yaml`` (the engine's defaults are read from it): every value
 with its standard error, the command, the data and the training accuracy.
