@@ -5,7 +5,7 @@ actor and measure, its *support* (no list of how history went), the sum of a few
 kept so that a vote can be explained:
 
     support_i(m) = concern_i + partisanship_i + alliance_i - cost_i(m) - non_intervention_i
-    concern_i        = eta * severity * (iota + (1 - iota) * relevance_i)
+    concern_i        = eta * w * severity * (iota + (1 - iota) * relevance_i)
     relevance_i      = max(2 ** (-d_i / D), g * [i is a great power])
     partisanship_i   = alpha * (affinity(i, target) - max affinity(i, aggressor's side))
     alliance_i       = beta * (allied(i, target) - allied(i, aggressor's side))
@@ -14,7 +14,8 @@ kept so that a vote can be explained:
     cost_i(force)        = kappa_T * trade_i + kappa_EF * E + kappa_P * A
     non_intervention_i   = [internal] * (nu - rho * request - pi * R2P)
 
-with d_i the great-circle distance from i's capital to the theatre, iota the indivisibility of
+with w = ``threat_weight`` for an act only threatened (1 for one under way), d_i the
+great-circle distance from i's capital to the theatre, iota the indivisibility of
 security (the paper's third principle), great powers relevant everywhere to the degree g
 (``great_power_reach``; at 1 their reach is global: Lemke's "politically relevant" dyads),
 affinity the measured foreign-policy similarity (UN Assembly roll calls), allied a treaty pledge
@@ -102,11 +103,13 @@ def features(
     request: bool = False,
     half_distance_km: float = 3000.0,
     reach: float = 1.0,
+    threat_weight: float = 1.0,
 ) -> dict[str, np.ndarray]:
     """The features support is a weighted sum of, for every actor (shape (n,) each).
 
 
-    ``norm`` severity (concern that does not fade); ``majority`` how much the actor votes
+    ``norm`` severity, times ``threat_weight`` for an act only threatened (concern that does
+    not fade); ``majority`` how much the actor votes
     with the Assembly's majority (condemnation only: the habit of joining the many on the
     texts they carry); ``proximity`` severity x relevance;
     ``affinity`` affinity with the target minus the highest with the aggressor's side;
@@ -129,10 +132,11 @@ def features(
     share = float(sit.capability[sit.aggressor_side].sum()) if attributed else 0.0
     internal = float(threat.kind == "internal")
     r2p = float("mass_atrocity" in threat.classes and threat.date >= R2P_FROM)
+    severity = threat.severity * (threat_weight if threat.stage == "threatened" else 1.0)
     return {
-        "norm": np.full(n, threat.severity),
+        "norm": np.full(n, severity),
         "majority": sit.majority if tool == Tool.CONDEMNATION else zero,
-        "proximity": threat.severity * relevance,
+        "proximity": severity * relevance,
         "affinity": sit.affinity[:, sit.target] - against,
         "alliance": sit.allied[:, sit.target].astype(float) - allied_against.astype(float),
         "trade": sit.trade_dependence if attributed else zero,
@@ -205,6 +209,7 @@ def support(
         request,
         params.concern_half_distance_km,
         params.great_power_reach,
+        params.threat_weight,
     )
     w = weights(params, tool)
     terms = {name: np.zeros(sit.n) for name in TERMS}

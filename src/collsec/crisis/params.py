@@ -79,6 +79,7 @@ PRIORS: dict[str, float] = {
     "sanction_cost": 1.0,
     "unilateral_threshold": 1.5,
     "patron_restraint": 0.0,
+    "threat_weight": 1.0,
 }
 """The values the fit starts from and is pulled toward (round numbers from each rule's
 meaning, docs/model.md); used where ``fitted.yaml`` gives no value."""
@@ -172,7 +173,8 @@ class EngineParams(_Params):
     * ``concern_scale`` (eta): concern for a severity-1 aggression that is fully relevant;
       ``indivisibility`` (iota, 0..1): the share of concern that does not fade with distance
       (1 = security fully indivisible); ``concern_half_distance_km``: distance at which the
-      fading part halves. ``great_power_reach`` (0..1): the relevance a great power keeps
+      fading part halves; ``threat_weight`` (0..1): the share of that concern an act only
+      threatened carries. ``great_power_reach`` (0..1): the relevance a great power keeps
       however far the theatre (1: relevant everywhere, Lemke's "politically relevant" dyads;
       0: its concern fades with distance like any state's).
     * ``majority_weight``: how much voting with the Assembly's majority adds to support
@@ -214,6 +216,11 @@ class EngineParams(_Params):
     concern_scale: Weight = _f("concern_scale")
     indivisibility: float = Field(default=_f("indivisibility"), ge=0, le=1, allow_inf_nan=False)
     concern_half_distance_km: float = Field(default=3000.0, gt=0, allow_inf_nan=False)
+    threat_weight: float = Field(default=_f("threat_weight"), ge=0, le=1, allow_inf_nan=False)
+    """Concern for an act only threatened (the threat's ``stage`` ``threatened``), as a share
+    of the concern for the same act carried out (0..1): a threat has no victim yet, may be a
+    bluff, and leaves diplomacy its turn, so bodies seldom condemn one (docs/validation.md,
+    section 5, rule TW). Prior 1 (a threat weighs as the act)."""
     great_power_reach: float = Field(
         default=_f("great_power_reach"), ge=0, le=1, allow_inf_nan=False
     )

@@ -369,6 +369,7 @@ def vote_data(
                 request,
                 params.concern_half_distance_km,
                 params.great_power_reach,
+                params.threat_weight,
             )
             for m in MEASURES
         }
@@ -704,6 +705,7 @@ RESPONSE_VALUES = (
     "escalation_cost_force",
     "unilateral_threshold",
     "patron_restraint",
+    "threat_weight",
 )
 """The stage-2 values that decide how far a crisis escalates (concern, the thresholds, the
 costs of force, the bar of acting alone, a patron's restraint of its client): the
@@ -755,6 +757,7 @@ STEPS = (-0.5, -0.2, -0.05, 0.05, 0.2, 0.5)
 BOUNDS = {
     "indivisibility": (0.0, 1.0),
     "great_power_reach": (0.0, 1.0),
+    "threat_weight": (0.0, 1.0),
     "patron_pressure": (0.0, 1.0),
     "decisiveness": (0.05, 20.0),
     "thresholds.sponsor": (0.0, 50.0),
