@@ -205,6 +205,18 @@ def test_enforcement_against_a_nuclear_great_power_costs_more():
     assert strong.terms["cost"] > plain.terms["cost"] and strong.support < plain.support
 
 
+@pytest.mark.parametrize("w", [0.0, 0.4, 1.0])
+def test_a_threat_carries_the_threat_weight_of_the_concern_for_the_act(w):
+    params = P.model_copy(update={"threat_weight": w})
+    act = run_crisis(korea(), params).positions
+    threat = run_crisis(korea("threat.stage=threatened"), params).positions
+    for code in ("USA", "UKG", "FRN", "TAW", "IND", "NOR"):
+        for measure in ("sanctions", "force"):  # no majority habit: concern is all severity
+            done = act[code][measure].terms["concern"]
+            assert threat[code][measure].terms["concern"] == pytest.approx(w * done, abs=1e-3), code
+    assert act == run_crisis(korea(), P).positions  # an act under way weighs as it did
+
+
 def test_a_vote_is_explained_by_its_terms():
     for code, measures in run_crisis(korea(), P).positions.items():
         for position in measures.values():
