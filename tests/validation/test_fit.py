@@ -667,3 +667,21 @@ def test_stage_one_given_the_held_values_fits_the_rest_of_the_vote_rule_at_them(
     assert held_in_stage_one("priors") == held_in_stage_one("stage1") == ()
     with pytest.raises(ValueError, match="not a value stage 1 fits"):
         fit_votes(data, prior, held=("decisiveness",))
+
+
+@pytest.mark.parametrize("weight", [0.0, 0.3])
+def test_the_vote_term_scores_the_threat_weight_it_is_given(weight, shared_data):
+    # Stage 2 scores the votes on rows built once, at the start; a search that moves the
+    # weight of a threat must see the votes it changes (the Council's sanctions on North
+    # Korea's and Iran's programmes are votes on threats).
+    from collsec.validation.fit import vote_data, vote_error, with_values
+
+    names = {"north-korea-nuclear-2006", "iran-nuclear-2006", "korea-1950"}
+    cases = [c for c in corpus_cases()[0] if c.name in names]
+    start, moved = prior_params(), with_values(prior_params(), {"threat_weight": weight})
+    built_at_start = vote_data(cases, start, shared_data)  # the Council's votes 1994-2025
+    assert built_at_start.threatened.any() and not built_at_start.threatened.all()
+    rebuilt = vote_data(cases, moved, shared_data)
+    assert vote_error(built_at_start, moved) == vote_error(rebuilt, moved)
+    assert vote_error(built_at_start, moved) != vote_error(built_at_start, start)
+    assert vote_error(rebuilt, start) == vote_error(built_at_start, start)  # and back

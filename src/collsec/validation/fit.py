@@ -98,6 +98,10 @@ COLUMNS = tuple(
 """Columns of the design matrix: the features (:data:`~collsec.crisis.interests.FEATURES`),
 escalation split by measure."""
 
+CONCERN_COLUMNS = ("norm", "proximity")
+"""The columns of the design that carry the act's severity, times the threat weight for an act
+only threatened (:func:`collsec.crisis.interests.features`)."""
+
 TAIL = (
     "thresholds.condemnation",
     "thresholds.sanctions",
@@ -141,6 +145,9 @@ class VoteData:
     member: list[str] = field(default_factory=list)
     cases: list[str] = field(default_factory=list)
     bodies: list = field(default_factory=list)
+    threatened: np.ndarray | None = None  # per row: the case's act is only threatened
+    act: np.ndarray | None = None  # per row: the concern columns at the act's full weight
+    threat_weight: float = 1.0  # the threat weight the rows of ``x`` were built at
 
 
 PARAMETER_OF = {
@@ -344,6 +351,25 @@ def body_observations(
     return out
 
 
+def _features_at(sit, scenario, request: bool, params: EngineParams, weight: float) -> dict:
+    """Every measure's features (:func:`collsec.crisis.interests.features`) with the threat
+    weight ``weight``.
+    """
+    return {
+        m: features(
+            sit,
+            scenario,
+            Tool(m),
+            True,
+            request,
+            params.concern_half_distance_km,
+            params.great_power_reach,
+            weight,
+        )
+        for m in MEASURES
+    }
+
+
 def vote_data(
     cases: list[Case], params: EngineParams, data_dir=None, warnings: list[str] | None = None
 ) -> VoteData:
@@ -353,6 +379,8 @@ def vote_data(
     added to ``warnings``.
     """
     rows, measures, votes, owners, names, bodies, drafts = [], [], [], [], [], [], []
+    acts: list[np.ndarray] = []
+    threatened: list[bool] = []
     leads: list[float] = []
     n_drafts = -1
     members: list[str] = []
@@ -360,20 +388,16 @@ def vote_data(
         scenario, record = read_case(case)
         sit = situation(scenario, params)
         request = run_crisis(scenario, params).regional_request
-        x = {
-            m: features(
-                sit,
-                scenario,
-                Tool(m),
-                True,
-                request,
-                params.concern_half_distance_km,
-                params.great_power_reach,
-                params.threat_weight,
-            )
-            for m in MEASURES
-        }
+        threat = scenario.threat.stage == "threatened"
+
+        x = _features_at(sit, scenario, request, params, params.threat_weight)
         x_all = {m: design(x[MEASURES[m]], m) for m in range(3)}
+        full = x
+        if threat and params.threat_weight != 1.0:  # the act's own concern, for design_at
+            full = _features_at(sit, scenario, request, params, 1.0)
+        concern = {
+            m: np.column_stack([full[MEASURES[m]][c] for c in CONCERN_COLUMNS]) for m in range(3)
+        }
         power = power_at_theatre(sit, params)
         able = capable(sit, power, float(power[sit.aggressor_side].sum()))
         bodies += body_observations(len(names), scenario, record, sit, x_all, params, able)
@@ -394,6 +418,8 @@ def vote_data(
                     continue
                 m = MEASURES.index(decision.measure)
                 rows.append(x_all[m][i])
+                acts.append(concern[m][i])
+                threatened.append(threat)
                 measures.append(m)
                 drafts.append(n_drafts)
                 leads.append(lead if elected_to_council(scenario, decision.body, member) else 0.0)
@@ -410,7 +436,25 @@ def vote_data(
         member=members,
         cases=names,
         bodies=bodies,
+        threatened=np.array(threatened, dtype=bool),
+        act=np.array(acts, dtype=float).reshape(-1, len(CONCERN_COLUMNS)),
+        threat_weight=params.threat_weight,
     )
+
+
+def design_at(data: VoteData, params: EngineParams) -> np.ndarray:
+    """The design rows of ``data`` at ``params``' threat weight. The rows were built at the
+    weight of their time; the concern columns of an act only threatened scale with the weight,
+    so a search that moves it (stage 2) scores the votes it changes, not those of the start.
+    """
+    same = data.threatened is None or params.threat_weight == data.threat_weight
+    if same or not data.threatened.any():
+        return data.x
+    x = data.x.copy()
+    columns = [COLUMNS.index(c) for c in CONCERN_COLUMNS]
+    rows = np.flatnonzero(data.threatened)
+    x[np.ix_(rows, columns)] = data.act[rows] * params.threat_weight
+    return x
 
 
 def _recorded_lead(scenario, body_id: str, cast: dict[str, str]) -> float:
@@ -850,7 +894,7 @@ def vote_error(data: VoteData | None, params: EngineParams) -> float:
     t = params.thresholds
     thresholds = np.array([t.condemnation, t.sanctions, t.force])
     signs = np.array([SIGN[c] for c in COLUMNS], dtype=float)
-    s = data.x @ (signs * magnitudes) + t.deference * _lead(data)
+    s = design_at(data, params) @ (signs * magnitudes) + t.deference * _lead(data)
     th = thresholds[data.measure]
     predicted = np.where(s >= th, 0, np.where(s < th - t.band, 2, 1))
     return float(np.mean(predicted != data.vote))
