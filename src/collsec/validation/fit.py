@@ -389,7 +389,6 @@ def vote_data(
         sit = situation(scenario, params)
         request = run_crisis(scenario, params).regional_request
         threat = scenario.threat.stage == "threatened"
-
         x = _features_at(sit, scenario, request, params, params.threat_weight)
         x_all = {m: design(x[MEASURES[m]], m) for m in range(3)}
         full = x
@@ -752,8 +751,8 @@ RESPONSE_VALUES = (
     "threat_weight",
 )
 """The stage-2 values that decide how far a crisis escalates (concern, the thresholds, the
-costs of force, the bar of acting alone, a patron's restraint of its client): the
-response's."""
+costs of force, the bar of acting alone, a patron's restraint of its client, the weight of a
+threat): the response's."""
 
 WAR_VALUES = (
     "decisiveness",
