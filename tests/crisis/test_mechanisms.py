@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from collsec.crisis import run_crisis
@@ -215,6 +215,17 @@ def test_a_threat_carries_the_threat_weight_of_the_concern_for_the_act(w):
             done = act[code][measure].terms["concern"]
             assert threat[code][measure].terms["concern"] == pytest.approx(w * done, abs=1e-3), code
     assert act == run_crisis(korea(), P).positions  # an act under way weighs as it did
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0))
+def test_a_heavier_threat_never_lowers_anyone_s_support(low, high):
+    low, high = sorted((low, high))
+    threat = korea("threat.stage=threatened")
+    at = [run_crisis(threat, P.model_copy(update={"threat_weight": w})) for w in (low, high)]
+    for code, measures in at[0].positions.items():
+        for measure, position in measures.items():
+            assert position.support <= at[1].positions[code][measure].support + 1e-9, code
 
 
 def test_a_vote_is_explained_by_its_terms():
