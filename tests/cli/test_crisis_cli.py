@@ -116,6 +116,18 @@ def test_compare_shows_the_baseline_and_the_counterfactual_side_by_side():
     assert bad.exit_code == 2 and "--compare" in bad.output
 
 
+def test_compare_with_only_a_param_sets_the_shipped_values_beside_those_given():
+    r = invoke("run", "poland-1956", "--param", "threat_weight=1", "--compare")
+    assert r.exit_code == 0, r.output
+    assert "baseline" in r.output and "--param" in r.output
+    assert "condemnation" in r.output  # a threat weighed as the act draws the Assembly's text
+    same = invoke("run", "poland-1956", "--param", "threat_weight=1", "--compare", "--json")
+    import json
+
+    data = json.loads(same.output)
+    assert data["baseline"]["response"] != data["changed"]["response"]
+
+
 def test_compare_as_json_holds_both_runs():
     import json
 

@@ -140,7 +140,9 @@ def run(
     compare: Annotated[
         bool,
         typer.Option(
-            "--compare", help="Show the baseline and the counterfactual (or --set) side by side."
+            "--compare",
+            help="Show the baseline and the counterfactual (or --set) side by side; with only"
+            " --param, the case under the shipped values beside it under the values given.",
         ),
     ] = False,
     tipping: Annotated[
@@ -159,8 +161,10 @@ def run(
     from collsec.scenarios import load_scenario
 
     set_, param = set_ or [], param or []
-    if compare and counterfactual is None and not set_:
-        raise InputError("--compare", "compare", "a --counterfactual or --set to compare with")
+    if compare and counterfactual is None and not set_ and not param:
+        raise InputError(
+            "--compare", "compare", "a --counterfactual, --set or --param to compare with"
+        )
     if compare and tipping:
         raise InputError("--tipping", "tipping", "either --compare or --tipping, not both")
     params = engine_params(param)
@@ -185,14 +189,18 @@ def run(
     )
     if compare:
         base_scenario = load_scenario(scenario)
-        base = run_crisis(base_scenario, params, draws=draws, seed=seed)
+        # the change is the scenario's, under the values given; with none, the values
+        setting_only = counterfactual is None and not set_
+        base_params = engine_params([]) if setting_only else params
+        base = run_crisis(base_scenario, base_params, draws=draws, seed=seed)
         if as_json:
             import json
 
             both = {"baseline": json.loads(to_json(base)), "changed": json.loads(to_json(result))}
             typer.echo(printable(json.dumps(both, indent=2)))
         else:
-            console.print(side_by_side(base, result, Labels.of(loaded)))
+            changed = "--param" if setting_only else "--set"
+            console.print(side_by_side(base, result, Labels.of(loaded), changed))
         return
     if as_json:
         typer.echo(printable(to_json(result)))

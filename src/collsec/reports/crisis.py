@@ -538,12 +538,16 @@ def explanation_table(result: CrisisResult, labels: Labels) -> Table | None:
     return table
 
 
-def compare(base: CrisisResult, other: CrisisResult, labels: Labels) -> Table:
+def compare(
+    base: CrisisResult, other: CrisisResult, labels: Labels, changed: str = "--set"
+) -> Table:
     """The baseline and a counterfactual side by side: response, result, probabilities, the
     main cause, and every member vote that changes (body, measure, member: before -> after).
+    ``changed`` heads the second column when ``other`` applies no named counterfactual (what
+    changed: ``--set`` or ``--param``).
     """
     table = _narrow_table(f"{base.title}: baseline and {other.counterfactual or 'the change'}")
-    for col in ("", "baseline", other.counterfactual or "--set"):
+    for col in ("", "baseline", other.counterfactual or changed):
         table.add_column(col, overflow="fold")
     table.add_row("response", _words(base.response), _words(other.response))
     table.add_row("result", _words(base.result), _words(other.result))
